@@ -1,0 +1,111 @@
+// An activity record: one event the branch held. One event may carry several types
+// (a 主题党日 held as a 支部党员大会 counts once under each).
+import * as z from 'zod/mini'
+import { ACTIVITY_TYPE_IDS } from '../catalogue'
+import { SPEAKER_ROLE_IDS, TALK_MODES, TALK_PAIR_IDS } from '../roles'
+import { amount, chinaDateSchema, count, idSchema, instantSchema, requiredText, text, timeOfDaySchema } from './fields'
+
+export const MAX_ROSTER = 500
+
+export const leaveEntrySchema = z.object({
+  memberId: idSchema,
+  reason: text(100, '请假事由'),
+})
+
+export const attendanceSchema = z.object({
+  /** 应到: roster member ids expected at the meeting */
+  expected: z.array(idSchema).check(z.maxLength(MAX_ROSTER)),
+  /** 请假, with reasons */
+  leave: z.array(leaveEntrySchema).check(z.maxLength(MAX_ROSTER)),
+  /** 缺席 (unexcused) */
+  absent: z.array(idSchema).check(z.maxLength(MAX_ROSTER)),
+  /** 列席: non-members who sat in, free text names */
+  observers: text(500, '列席人员'),
+})
+
+export const lectureSchema = z.object({
+  speaker: requiredText(50, '讲课人'),
+  speakerRole: z.enum(SPEAKER_ROLE_IDS),
+})
+
+export const talkSchema = z.object({
+  talker: text(50, '谈话人'),
+  target: text(200, '谈话对象'),
+  pair: z.enum(TALK_PAIR_IDS),
+  mode: z.enum(TALK_MODES),
+  /** 人次 this record stands for (one talk = 1; a batch of talks may be logged as one record) */
+  personCount: count(1000, '人次').check(z.gte(1, '人次至少为1')),
+})
+
+export const volunteerSchema = z.object({
+  participants: count(10_000, '参与人次'),
+  /** total service hours across participants */
+  hours: amount(100_000, '服务时长'),
+  beneficiaries: count(1_000_000, '惠及人次'),
+})
+
+export const studySchema = z.object({
+  /** 学时 credited to each participant */
+  creditHours: amount(100, '学时'),
+})
+
+export const evaluationSchema = z.object({
+  excellent: count(MAX_ROSTER, '优秀人数'),
+  qualified: count(MAX_ROSTER, '合格人数'),
+  basicallyQualified: count(MAX_ROSTER, '基本合格人数'),
+  unqualified: count(MAX_ROSTER, '不合格人数'),
+})
+
+/** Fields a user edits. Each top-level key is one unit of per-field merge during sync. */
+export const activityFieldsSchema = z.object({
+  types: z.array(z.enum(ACTIVITY_TYPE_IDS)).check(z.minLength(1, '请选择活动类型'), z.maxLength(ACTIVITY_TYPE_IDS.length)),
+  date: chinaDateSchema,
+  startTime: z.optional(timeOfDaySchema),
+  place: text(100, '地点'),
+  topic: requiredText(200, '主题'),
+  host: text(50, '主持人'),
+  recorder: text(50, '记录人'),
+  attendance: z.optional(attendanceSchema),
+  summary: text(5000, '内容摘要'),
+  resolution: text(2000, '决议及表决情况'),
+  lecture: z.optional(lectureSchema),
+  talk: z.optional(talkSchema),
+  volunteer: z.optional(volunteerSchema),
+  study: z.optional(studySchema),
+  evaluation: z.optional(evaluationSchema),
+  photoIds: z.array(idSchema).check(z.maxLength(20, '每条记录最多20张照片')),
+})
+
+export type ActivityFields = z.infer<typeof activityFieldsSchema>
+
+export const activityRecordSchema = z.object({
+  ...activityFieldsSchema.shape,
+  id: idSchema,
+  /** Who entered it: a member id, or the device's local user before joining a branch */
+  createdBy: z.string().check(z.maxLength(64)),
+  /** When it was entered, device clock, for display only */
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  /** 补录: entered well after the activity date */
+  backfilled: z.boolean(),
+  deleted: z.boolean(),
+})
+
+export type ActivityRecord = z.infer<typeof activityRecordSchema>
+export type Attendance = z.infer<typeof attendanceSchema>
+export type LectureInfo = z.infer<typeof lectureSchema>
+export type TalkInfo = z.infer<typeof talkSchema>
+export type VolunteerInfo = z.infer<typeof volunteerSchema>
+export type StudyInfo = z.infer<typeof studySchema>
+export type EvaluationInfo = z.infer<typeof evaluationSchema>
+
+/** 实到 = 应到 − 请假 − 缺席 */
+export function presentCount(attendance: Attendance): number {
+  const away = new Set([...attendance.leave.map((l) => l.memberId), ...attendance.absent])
+  return attendance.expected.filter((id) => !away.has(id)).length
+}
+
+export function presentMemberIds(attendance: Attendance): string[] {
+  const away = new Set([...attendance.leave.map((l) => l.memberId), ...attendance.absent])
+  return attendance.expected.filter((id) => !away.has(id))
+}

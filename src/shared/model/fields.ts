@@ -1,0 +1,36 @@
+// Small reusable field schemas with Chinese messages, shared by every model.
+import * as z from 'zod/mini'
+import { EARLIEST_ACTIVITY_DATE, isChinaDate } from '../dates'
+
+export const idSchema = z.string().check(z.minLength(8, '编号无效'), z.maxLength(64, '编号无效'),
+  z.regex(/^[A-Za-z0-9_-]+$/, '编号无效'))
+
+export function text(max: number, label: string) {
+  return z.string().check(z.maxLength(max, `${label}不能超过${max}个字`))
+}
+
+export function requiredText(max: number, label: string) {
+  return z.string().check(
+    z.refine((v) => v.trim().length > 0, `请填写${label}`),
+    z.maxLength(max, `${label}不能超过${max}个字`),
+  )
+}
+
+export function count(max: number, label: string) {
+  return z.number().check(z.int(`${label}须为整数`), z.gte(0, `${label}不能为负数`), z.lte(max, `${label}不能超过${max}`))
+}
+
+export function amount(max: number, label: string) {
+  return z.number().check(z.gte(0, `${label}不能为负数`), z.lte(max, `${label}不能超过${max}`))
+}
+
+/** A calendar date YYYY-MM-DD, not before 2000. The upper bound depends on "today" and is checked by callers. */
+export const chinaDateSchema = z.string().check(
+  z.refine((v) => isChinaDate(v), '日期格式应为 年-月-日'),
+  z.refine((v) => v >= EARLIEST_ACTIVITY_DATE, '日期不能早于2000年'),
+)
+
+export const timeOfDaySchema = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 时:分'))
+
+/** ISO-8601 instant as written by Date.prototype.toISOString (device clock; for display only, never ordering). */
+export const instantSchema = z.string().check(z.maxLength(40), z.refine((v) => !Number.isNaN(Date.parse(v)), '时间无效'))
