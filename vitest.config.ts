@@ -1,7 +1,14 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { fileURLToPath } from 'node:url'
 
 export default defineConfig({
+  resolve: {
+    alias: {
+      '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)),
+      '@client': fileURLToPath(new URL('./src/client', import.meta.url)),
+    },
+  },
   plugins: [vue()],
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/server/**/*.test.ts'],

@@ -1,0 +1,105 @@
+// Activity records: every write goes to IndexedDB together with its outbox entry, in one transaction.
+import type { ActivityFields } from '@shared/model/activity'
+import { ValidationError, validateActivityFields } from '@shared/model/validate'
+import { isBackfill, monthRange } from '@shared/dates'
+import type { ActivityTypeId } from '@shared/catalogue'
+import { getDb } from './connection'
+import { appendToOutbox } from './outbox'
+import { getLocalUserId, newId } from './meta'
+import type { StoredActivity } from './schema'
+import { plain } from './plain'
+
+function checked(fields: unknown): ActivityFields {
+  const result = validateActivityFields(plain(fields))
+  if (!result.ok) throw new ValidationError(result.issues)
+  return result.value
+}
+
+export async function createActivity(fields: ActivityFields, now: Date = new Date()): Promise<StoredActivity> {
+  const value = checked(fields)
+  const db = getDb()
+  return db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
+    const createdBy = await getLocalUserId()
+    const at = now.toISOString()
+    const record: StoredActivity = {
+      ...value, id: newId(), createdBy, createdAt: at, updatedAt: at,
+      backfilled: isBackfill(value.date, now), deleted: false, serverVersion: null,
+    }
+    await db.activities.add(record)
+    const { serverVersion: _sv, ...synced } = record
+    await appendToOutbox('activity', 'put', record.id, null, synced)
+    return record
+  })
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}
+
+export async function updateActivity(id: string, fields: ActivityFields, now: Date = new Date()): Promise<StoredActivity> {
+  const value = checked(fields)
+  const db = getDb()
+  return db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
+    const existing = await db.activities.get(id)
+    if (!existing || existing.deleted) throw new ValidationError([{ path: '', message: '这条记录不存在或已删除' }])
+    const changed: Record<string, unknown> = {}
+    for (const key of Object.keys(value) as (keyof ActivityFields)[]) {
+      if (!sameValue(existing[key], value[key])) changed[key] = value[key] ?? null
+    }
+    // optional fields removed by the edit
+    for (const key of ['startTime', 'attendance', 'lecture', 'talk', 'volunteer', 'study', 'evaluation'] as const) {
+      if (existing[key] !== undefined && value[key] === undefined) changed[key] = null
+    }
+    if (Object.keys(changed).length === 0) return existing
+    const updated: StoredActivity = { ...existing, ...value, updatedAt: now.toISOString() }
+    for (const key of Object.keys(changed)) if (changed[key] === null) delete (updated as unknown as Record<string, unknown>)[key]
+    if ('date' in changed) updated.backfilled = existing.backfilled || isBackfill(value.date, now)
+    await db.activities.put(updated)
+    await appendToOutbox('activity', 'put', id, existing.serverVersion, { ...changed, updatedAt: updated.updatedAt })
+    return updated
+  })
+}
+
+/** Soft delete: the record stays as a tombstone so the deletion syncs; undo restores it. */
+export async function deleteActivity(id: string, now: Date = new Date()): Promise<void> {
+  await setDeleted(id, true, now)
+}
+
+export async function restoreActivity(id: string, now: Date = new Date()): Promise<void> {
+  await setDeleted(id, false, now)
+}
+
+async function setDeleted(id: string, deleted: boolean, now: Date): Promise<void> {
+  const db = getDb()
+  await db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
+    const existing = await db.activities.get(id)
+    if (!existing) throw new ValidationError([{ path: '', message: '这条记录不存在' }])
+    if (existing.deleted === deleted) return
+    const updatedAt = now.toISOString()
+    await db.activities.update(id, { deleted, updatedAt })
+    if (deleted) await appendToOutbox('activity', 'delete', id, existing.serverVersion, {})
+    else await appendToOutbox('activity', 'put', id, existing.serverVersion, { deleted: false, updatedAt })
+  })
+}
+
+export async function getActivity(id: string): Promise<StoredActivity | undefined> {
+  return getDb().activities.get(id)
+}
+
+/** Live records of one month (newest first), optionally of one type. */
+export async function listActivitiesOfMonth(year: number, month: number, type?: ActivityTypeId): Promise<StoredActivity[]> {
+  const [first, last] = monthRange(year, month)
+  const rows = await getDb().activities.where('date').between(first, last, true, true)
+    .filter((r) => !r.deleted && (type === undefined || r.types.includes(type))).toArray()
+  return rows.sort((a, b) => (b.date + (b.startTime ?? '')).localeCompare(a.date + (a.startTime ?? '')) || b.createdAt.localeCompare(a.createdAt))
+}
+
+/** Live records dated within [first, last], for reports and the home screen. */
+export async function listActivitiesBetween(first: string, last: string): Promise<StoredActivity[]> {
+  return getDb().activities.where('date').between(first, last, true, true).filter((r) => !r.deleted).toArray()
+}
+
+/** Every record including tombstones (backup, reports that must see deletions). */
+export async function listAllActivities(): Promise<StoredActivity[]> {
+  return getDb().activities.toArray()
+}

@@ -1,0 +1,91 @@
+// Export everything on this device to one backup file, and merge a backup file back in.
+import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, type BackupFile, type BackupPhoto } from '@shared/backup'
+import { ValidationError } from '@shared/model/validate'
+import { getDb } from './connection'
+import { appendToOutbox } from './outbox'
+
+async function blobToBase64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer())
+  let binary = ''
+  const chunk = 0x8000
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk))
+  return btoa(binary)
+}
+
+function base64ToBlob(base64: string, mimeType: string): Blob {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return new Blob([bytes], { type: mimeType })
+}
+
+export async function exportBackup(now: Date = new Date()): Promise<BackupFile> {
+  const db = getDb()
+  const [settingsRow, members, activities, photos] = await Promise.all([
+    db.settings.get('branch'), db.members.toArray(), db.activities.toArray(), db.photos.toArray(),
+  ])
+  const backupPhotos: BackupPhoto[] = []
+  for (const p of photos) {
+    backupPhotos.push({
+      id: p.id, activityId: p.activityId, mimeType: p.blob.type || 'image/jpeg', base64: await blobToBase64(p.blob),
+      width: p.width, height: p.height, createdAt: p.createdAt,
+    })
+  }
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    settings: settingsRow?.value ?? null,
+    members: members.map(({ serverVersion: _s, ...m }) => m),
+    activities: activities.map(({ serverVersion: _s, ...a }) => a),
+    photos: backupPhotos,
+  }
+}
+
+export interface ImportSummary {
+  activitiesAdded: number
+  activitiesKept: number
+  membersAdded: number
+  photosAdded: number
+  settingsApplied: boolean
+}
+
+/**
+ * Merge a backup into this device: records not here are added (and queued for sync); records already here are kept
+ * as they are, so an import never overwrites newer work. All or nothing: a bad file changes nothing.
+ */
+export async function importBackup(text: string): Promise<ImportSummary> {
+  const parsed = parseBackup(text)
+  if (!parsed.ok) throw new ValidationError([{ path: '', message: parsed.message }])
+  const { backup } = parsed
+  const db = getDb()
+  return db.transaction('rw', [db.activities, db.members, db.settings, db.photos, db.outbox, db.meta], async () => {
+    const summary: ImportSummary = { activitiesAdded: 0, activitiesKept: 0, membersAdded: 0, photosAdded: 0, settingsApplied: false }
+    const knownMembers = new Set(await db.members.toCollection().primaryKeys())
+    for (const m of backup.members) {
+      if (knownMembers.has(m.id)) continue
+      await db.members.add({ ...m, serverVersion: null })
+      await appendToOutbox('member', 'put', m.id, null, { ...m })
+      summary.membersAdded++
+    }
+    const knownActivities = new Set(await db.activities.toCollection().primaryKeys())
+    for (const a of backup.activities) {
+      if (knownActivities.has(a.id)) { summary.activitiesKept++; continue }
+      await db.activities.add({ ...a, serverVersion: null })
+      await appendToOutbox('activity', a.deleted ? 'delete' : 'put', a.id, null, a.deleted ? {} : { ...a })
+      summary.activitiesAdded++
+    }
+    const knownPhotos = new Set(await db.photos.toCollection().primaryKeys())
+    for (const p of backup.photos) {
+      if (knownPhotos.has(p.id)) continue
+      await db.photos.add({ id: p.id, activityId: p.activityId, blob: base64ToBlob(p.base64, p.mimeType), width: p.width, height: p.height, createdAt: p.createdAt })
+      summary.photosAdded++
+    }
+    if (backup.settings && !(await db.settings.get('branch'))) {
+      await db.settings.put({ key: 'branch', value: backup.settings, updatedAt: backup.exportedAt, serverVersion: null })
+      await appendToOutbox('settings', 'put', 'branch-settings', null, { ...backup.settings })
+      summary.settingsApplied = true
+    }
+    return summary
+  })
+}

@@ -1,0 +1,12 @@
+// The one door to IndexedDB. Nothing outside src/client/db imports Dexie.
+export * from './activities'
+export * from './members'
+export * from './settings'
+export * from './photos'
+export * from './drafts'
+export * from './backup'
+export * from './outbox'
+export { getDeviceId, getLocalUserId, newId, readMetaValue, writeMetaValue } from './meta'
+export { observe, type LiveSubscription } from './live'
+export { useDatabase } from './connection'
+export type { StoredActivity, StoredMember, StoredPhoto, OutboxEntry } from './schema'

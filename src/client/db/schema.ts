@@ -1,0 +1,73 @@
+// The IndexedDB schema. Every version is kept: Dexie upgrades a device's database step by step.
+import Dexie, { type EntityTable } from 'dexie'
+import type { ActivityRecord } from '@shared/model/activity'
+import type { Member } from '@shared/model/member'
+import type { BranchSettings } from '@shared/model/settings'
+import type { Mutation } from '@shared/sync/mutation'
+
+/** Server version of a row; null until the server has acknowledged it. */
+export interface SyncStamp {
+  serverVersion: number | null
+}
+
+export type StoredActivity = ActivityRecord & SyncStamp
+export type StoredMember = Member & SyncStamp
+
+export interface StoredSettings extends SyncStamp {
+  key: 'branch'
+  value: BranchSettings
+  updatedAt: string
+}
+
+export interface StoredPhoto {
+  id: string
+  activityId: string
+  blob: Blob
+  width: number
+  height: number
+  createdAt: string
+}
+
+export interface OutboxEntry {
+  clientSeq: number
+  mutation: Mutation
+  /** set when the server acknowledged it with an error: kept so the user can see why */
+  rejectedReason?: string
+}
+
+export interface MetaEntry {
+  key: string
+  value: unknown
+}
+
+/** A half-filled form, kept so nothing typed is lost on a crash, reload or update. */
+export interface FormDraft {
+  key: string
+  value: unknown
+  savedAt: string
+}
+
+export const DATABASE_NAME = 'branch-log'
+
+export class BranchLogDb extends Dexie {
+  activities!: EntityTable<StoredActivity, 'id'>
+  members!: EntityTable<StoredMember, 'id'>
+  settings!: EntityTable<StoredSettings, 'key'>
+  photos!: EntityTable<StoredPhoto, 'id'>
+  outbox!: EntityTable<OutboxEntry, 'clientSeq'>
+  meta!: EntityTable<MetaEntry, 'key'>
+  drafts!: EntityTable<FormDraft, 'key'>
+
+  constructor(name = DATABASE_NAME) {
+    super(name)
+    this.version(1).stores({
+      activities: 'id, date, updatedAt',
+      members: 'id, order',
+      settings: 'key',
+      photos: 'id, activityId',
+      outbox: 'clientSeq',
+      meta: 'key',
+      drafts: 'key',
+    })
+  }
+}
