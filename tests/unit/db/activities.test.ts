@@ -1,0 +1,90 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import {
+  countPendingChanges, createActivity, deleteActivity, getActivity, listActivitiesOfMonth, readOutbox,
+  restoreActivity, updateActivity, acknowledgeOutbox, listRejectedChanges, getDeviceId,
+} from '@client/db'
+import { ValidationError } from '@shared/model/validate'
+import { freshDatabase, themeDayFields } from './helpers'
+
+beforeEach(freshDatabase)
+
+describe('activity repository', () => {
+  it('writes the record and its outbox entry together', async () => {
+    const record = await createActivity(themeDayFields(), new Date('2026-11-10T02:00:00Z'))
+    expect(await getActivity(record.id)).toMatchObject({ topic: '11月主题党日', deleted: false, backfilled: false })
+    const outbox = await readOutbox(10)
+    expect(outbox).toHaveLength(1)
+    expect(outbox[0]).toMatchObject({ op: 'put', entity: 'activity', recordId: record.id, clientSeq: 1, baseVersion: null })
+    expect(outbox[0]?.clientId).toBe(await getDeviceId())
+    expect(outbox[0]?.fields).toMatchObject({ topic: '11月主题党日', date: '2026-11-10' })
+  })
+
+  it('rejects invalid input with Chinese messages and stores nothing', async () => {
+    await expect(createActivity(themeDayFields({ topic: '  ' }))).rejects.toThrow(ValidationError)
+    await expect(createActivity(themeDayFields({ topic: '  ' }))).rejects.toThrow('请填写主题')
+    await expect(createActivity(themeDayFields({ date: '1999-12-31' }))).rejects.toThrow('日期不能早于2000年')
+    await expect(createActivity(themeDayFields({ date: '2026-02-30' }))).rejects.toThrow('日期格式应为')
+    await expect(createActivity(themeDayFields({ types: [] }))).rejects.toThrow('请选择活动类型')
+    await expect(createActivity(themeDayFields({ date: '2099-01-01' }))).rejects.toThrow('日期不能晚于一年以后')
+    expect(await countPendingChanges()).toBe(0)
+    expect(await listActivitiesOfMonth(2026, 11)).toHaveLength(0)
+  })
+
+  it('marks records entered a week or more after the date as 补录', async () => {
+    const late = await createActivity(themeDayFields({ date: '2026-10-01' }), new Date('2026-11-10T02:00:00Z'))
+    const onTime = await createActivity(themeDayFields({ date: '2026-11-08' }), new Date('2026-11-10T02:00:00Z'))
+    expect(late.backfilled).toBe(true)
+    expect(onTime.backfilled).toBe(false)
+  })
+
+  it('queues only the changed fields of an edit, with strictly increasing sequence numbers', async () => {
+    const record = await createActivity(themeDayFields())
+    await updateActivity(record.id, themeDayFields({ topic: '重温入党誓词', place: '社区会议室' }))
+    await updateActivity(record.id, themeDayFields({ topic: '重温入党誓词', place: '社区会议室' })) // no change
+    const outbox = await readOutbox(10)
+    expect(outbox.map((m) => m.clientSeq)).toEqual([1, 2])
+    expect(Object.keys(outbox[1]?.fields ?? {}).sort()).toEqual(['place', 'topic', 'updatedAt'])
+    expect((await getActivity(record.id))?.topic).toBe('重温入党誓词')
+  })
+
+  it('removing an optional field in an edit queues it as null', async () => {
+    const record = await createActivity(themeDayFields({ types: ['partyLecture'], lecture: { speaker: '张书记', speakerRole: 'secretary' } }))
+    await updateActivity(record.id, themeDayFields({ types: ['themeDay'] }))
+    const outbox = await readOutbox(10)
+    expect(outbox[1]?.fields).toMatchObject({ lecture: null, types: ['themeDay'] })
+    expect((await getActivity(record.id))?.lecture).toBeUndefined()
+  })
+
+  it('soft-deletes, hides from lists, and undo restores', async () => {
+    const record = await createActivity(themeDayFields())
+    await deleteActivity(record.id)
+    expect(await listActivitiesOfMonth(2026, 11)).toHaveLength(0)
+    expect((await getActivity(record.id))?.deleted).toBe(true)
+    await restoreActivity(record.id)
+    expect((await listActivitiesOfMonth(2026, 11)).map((r) => r.id)).toEqual([record.id])
+    expect((await readOutbox(10)).map((m) => m.op)).toEqual(['put', 'delete', 'put'])
+  })
+
+  it('lists a month filtered by type, multi-type events under each type', async () => {
+    await createActivity(themeDayFields({ types: ['themeDay', 'generalMeeting'], date: '2026-11-02' }))
+    await createActivity(themeDayFields({ types: ['committeeMeeting'], date: '2026-11-30', topic: '支委会' }))
+    await createActivity(themeDayFields({ types: ['committeeMeeting'], date: '2026-12-01', topic: '12月支委会' }))
+    expect(await listActivitiesOfMonth(2026, 11)).toHaveLength(2)
+    expect(await listActivitiesOfMonth(2026, 11, 'generalMeeting')).toHaveLength(1)
+    expect(await listActivitiesOfMonth(2026, 11, 'themeDay')).toHaveLength(1)
+    expect((await listActivitiesOfMonth(2026, 11))[0]?.date).toBe('2026-11-30')
+  })
+
+  it('keeps rejected changes apart from the pending count', async () => {
+    await createActivity(themeDayFields())
+    await createActivity(themeDayFields())
+    await acknowledgeOutbox([1], [{ clientSeq: 2, reason: '无权修改' }])
+    expect(await countPendingChanges()).toBe(0)
+    expect((await listRejectedChanges()).map((r) => r.rejectedReason)).toEqual(['无权修改'])
+  })
+
+  it('requires leave and absence to be among the expected members', async () => {
+    const attendance = { expected: ['member-aaaa'], leave: [{ memberId: 'member-bbbb', reason: '出差' }], absent: [], observers: '' }
+    await expect(createActivity(themeDayFields({ attendance }))).rejects.toThrow('须在应到名单中')
+  })
+})

@@ -1,0 +1,71 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import {
+  addMembers, countPendingChanges, createActivity, deleteActivity, exportBackup, importBackup, listAllActivities,
+  listMembers, readSettings, saveSettings, savePhoto, getPhoto, useDatabase,
+} from '@client/db'
+import { defaultSettings } from '@shared/rules'
+import { freshDatabase, themeDayFields } from './helpers'
+
+beforeEach(freshDatabase)
+
+async function seedDevice() {
+  await saveSettings({ ...defaultSettings(), branchName: '第一党支部' })
+  const [zhang] = await addMembers([{ name: '张三', role: 'secretary', group: '', active: true }])
+  const kept = await createActivity(themeDayFields({ topic: '学习二十届四中全会精神' }))
+  const gone = await createActivity(themeDayFields({ topic: '录错的一条' }))
+  await deleteActivity(gone.id)
+  await savePhoto({ id: 'photo-0001', activityId: kept.id, blob: new Blob([new Uint8Array([1, 2, 3, 250])], { type: 'image/jpeg' }), width: 4, height: 3, createdAt: new Date().toISOString() })
+  return { zhang, kept, gone }
+}
+
+describe('backup', () => {
+  it('round-trips everything into an empty device, tombstones included', async () => {
+    const { kept, gone } = await seedDevice()
+    const text = JSON.stringify(await exportBackup())
+    useDatabase(`restore-${Math.random()}`)
+    const summary = await importBackup(text)
+    expect(summary).toEqual({ activitiesAdded: 2, activitiesKept: 0, membersAdded: 1, photosAdded: 1, settingsApplied: true })
+    const all = await listAllActivities()
+    expect(all.find((a) => a.id === kept.id)?.topic).toBe('学习二十届四中全会精神')
+    expect(all.find((a) => a.id === gone.id)?.deleted).toBe(true)
+    expect((await listMembers()).map((m) => m.name)).toEqual(['张三'])
+    expect((await readSettings()).branchName).toBe('第一党支部')
+    const photo = await getPhoto('photo-0001')
+    expect(new Uint8Array(await photo!.blob.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3, 250]))
+  })
+
+  it('importing the same backup twice adds nothing the second time', async () => {
+    await seedDevice()
+    const text = JSON.stringify(await exportBackup())
+    const again = await importBackup(text)
+    expect(again.activitiesAdded).toBe(0)
+    expect(again.activitiesKept).toBe(2)
+    expect(await listAllActivities()).toHaveLength(2)
+  })
+
+  const badFiles: [string, string, RegExp][] = [
+    ['not JSON', '{oops', /不是有效的备份文件/],
+    ['a foreign JSON file', JSON.stringify({ hello: 'world' }), /不是支部纪实的备份文件/],
+    ['a newer format version', JSON.stringify({ format: 'zhibu-jishi-backup', version: 99 }), /更新版本/],
+  ]
+  for (const [name, text, message] of badFiles) {
+    it(`refuses ${name} and changes nothing`, async () => {
+      await seedDevice()
+      const before = await countPendingChanges()
+      await expect(importBackup(text)).rejects.toThrow(message)
+      expect(await countPendingChanges()).toBe(before)
+      expect(await listAllActivities()).toHaveLength(2)
+    })
+  }
+
+  it('refuses a damaged backup whole: no partial import', async () => {
+    await seedDevice()
+    const backup = await exportBackup()
+    const broken = structuredClone(backup)
+    broken.activities.push({ ...broken.activities[0]!, id: 'another-0001', date: 'yesterday' })
+    useDatabase(`restore-${Math.random()}`)
+    await expect(importBackup(JSON.stringify(broken))).rejects.toThrow(/备份文件已损坏.*activities\.2\.date/)
+    expect(await listAllActivities()).toHaveLength(0)
+    expect(await listMembers()).toHaveLength(0)
+  })
+})
