@@ -1,0 +1,110 @@
+// checkCompliance: each enabled frequency rule of the branch against one year, period by period.
+import { daysBetween, type ChinaDate } from '../dates'
+import type { ActivityRecord } from '../model/activity'
+import { RULE_PERIOD_NAMES, type FrequencyRule, type RulePeriod } from '../model/settings'
+import { monthNumber, periodIndexOfMonth, periodLabel, periodRange, periodsInYear } from './periods'
+import { ruleSubject, ruleUnit } from './phrases'
+import { ruleWeight } from './rule-count'
+import { recordsOfYear } from './select'
+
+/**
+ * met: enough records, whenever the period falls. missed: over and short. due: contains today and short.
+ * upcoming: not started yet and short.
+ */
+export type PeriodState = 'met' | 'missed' | 'due' | 'upcoming'
+
+export interface PeriodCompliance {
+  /** 0-based: month 0..11, quarter 0..3, year 0 */
+  index: number
+  label: string
+  start: ChinaDate
+  end: ChinaDate
+  /** 次 (人次 for 谈心谈话) counted toward the rule */
+  count: number
+  recordIds: string[]
+  state: PeriodState
+}
+
+export interface RuleCompliance {
+  rule: FrequencyRule
+  /** '支委会每月至少1次' */
+  label: string
+  periods: PeriodCompliance[]
+  missed: PeriodCompliance[]
+  upcoming: PeriodCompliance[]
+  /** the period containing today, if today is in the year */
+  current: PeriodCompliance | null
+  /** the current period when it is short and ends within the warning window */
+  dueSoon: { period: PeriodCompliance; daysLeft: number } | null
+}
+
+export interface ComplianceReport {
+  year: number
+  today: ChinaDate
+  rules: RuleCompliance[]
+  /** periods missed over all rules */
+  missedCount: number
+}
+
+/** How many days before a period ends a short period counts as due soon. */
+export type DueSoonWindow = Readonly<Record<RulePeriod, number>>
+export const DEFAULT_DUE_SOON_DAYS: DueSoonWindow = { month: 10, quarter: 30, year: 90 }
+
+export function ruleLabel(rule: FrequencyRule): string {
+  return `${ruleSubject(rule)}${RULE_PERIOD_NAMES[rule.period]}至少${rule.min}${ruleUnit(rule)}`
+}
+
+export function periodState(count: number, min: number, start: ChinaDate, end: ChinaDate, today: ChinaDate): PeriodState {
+  if (count >= min) return 'met'
+  if (end < today) return 'missed'
+  if (start > today) return 'upcoming'
+  return 'due'
+}
+
+export function checkCompliance(
+  records: readonly ActivityRecord[],
+  rules: readonly FrequencyRule[],
+  year: number,
+  today: ChinaDate,
+  dueSoonDays: DueSoonWindow = DEFAULT_DUE_SOON_DAYS,
+): ComplianceReport {
+  const enabled = rules.filter((r) => r.enabled)
+  const wanted = new Set(enabled.map((r) => r.type))
+  const ofYear = recordsOfYear(records, year).filter((r) => r.types.some((t) => wanted.has(t)))
+  const results = enabled.map((rule) => checkRule(rule, ofYear, year, today, dueSoonDays))
+  const missedCount = results.reduce((sum, r) => sum + r.missed.length, 0)
+  return { year, today, rules: results, missedCount }
+}
+
+function checkRule(
+  rule: FrequencyRule, records: readonly ActivityRecord[], year: number, today: ChinaDate, window: DueSoonWindow,
+): RuleCompliance {
+  const periods: PeriodCompliance[] = []
+  for (let index = 0; index < periodsInYear(rule.period); index++) {
+    const [start, end] = periodRange(year, rule.period, index)
+    periods.push({ index, label: periodLabel(year, rule.period, index), start, end, count: 0, recordIds: [], state: 'met' })
+  }
+  for (const record of records) {
+    const weight = ruleWeight(rule, record)
+    if (weight === 0) continue
+    const period = periods[periodIndexOfMonth(rule.period, monthNumber(record.date))]!
+    period.count += weight
+    period.recordIds.push(record.id)
+  }
+  for (const p of periods) p.state = periodState(p.count, rule.min, p.start, p.end, today)
+  const current = periods.find((p) => p.start <= today && today <= p.end) ?? null
+  let dueSoon: RuleCompliance['dueSoon'] = null
+  if (current && current.state === 'due') {
+    const daysLeft = daysBetween(today, current.end)
+    if (daysLeft <= window[rule.period]) dueSoon = { period: current, daysLeft }
+  }
+  return {
+    rule,
+    label: ruleLabel(rule),
+    periods,
+    missed: periods.filter((p) => p.state === 'missed'),
+    upcoming: periods.filter((p) => p.state === 'upcoming'),
+    current,
+    dueSoon,
+  }
+}
