@@ -1,0 +1,60 @@
+// The HTTP application: API routes and the built PWA, behind logging, security headers, compression and body
+// limits. createApp is separate from main.ts so tests can start it on 127.0.0.1 with port 0.
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
+import { HTTPException } from 'hono/http-exception'
+import { MAX_PUSH_BODY_BYTES } from '../shared/sync/protocol'
+import { ApiError, errorResponse } from './http/errors'
+import { requestLog } from './http/request-log'
+import { securityHeaders } from './http/security'
+import { mountStatic } from './http/static'
+import { authRoutes } from './routes/auth'
+import { branchRoutes } from './routes/branch'
+import type { AppDeps, RouteDeps } from './routes/deps'
+import { healthRoutes } from './routes/health'
+import { photoRoutes } from './routes/photos'
+import { syncRoutes } from './routes/sync'
+
+export type { AppDeps } from './routes/deps'
+
+const SMALL_BODY_BYTES = 64 * 1024
+const tooLarge = () => {
+  throw new ApiError(413, 'too_large', '请求内容过大')
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const routeDeps: RouteDeps = {
+    db: deps.db,
+    now: deps.now ?? Date.now,
+    publicOrigin: deps.publicOrigin,
+    trustProxy: deps.trustProxy ?? false,
+    testHooks: deps.testHooks ?? false,
+  }
+  const app = new Hono()
+  app.use(requestLog(deps.log ?? ((line) => console.log(line))))
+  app.use(securityHeaders({ hsts: deps.hsts ?? false }))
+  app.use(compress())
+  app.use('/api/sync/push', bodyLimit({ maxSize: MAX_PUSH_BODY_BYTES, onError: tooLarge }))
+  app.use('/api/*', async (c, next) => {
+    const path = new URL(c.req.url).pathname
+    if (path === '/api/sync/push' || path.startsWith('/api/photos/')) return next()
+    return bodyLimit({ maxSize: SMALL_BODY_BYTES, onError: tooLarge })(c, next)
+  })
+
+  app.route('/', healthRoutes(routeDeps))
+  app.route('/', authRoutes(routeDeps))
+  app.route('/', branchRoutes(routeDeps))
+  app.route('/', syncRoutes(routeDeps))
+  app.route('/', photoRoutes(routeDeps))
+  mountStatic(app, deps.distDir ?? 'dist')
+
+  app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', '未找到')))
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err)
+    if (err instanceof HTTPException) return errorResponse(c, new ApiError(err.status === 413 ? 413 : 400, 'bad_request', '请求无效'))
+    console.error(err)
+    return errorResponse(c, new ApiError(500, 'internal', '服务器出错，请稍后重试'))
+  })
+  return app
+}

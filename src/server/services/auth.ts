@@ -1,0 +1,87 @@
+// Joining with an invite and signing in. Both answer with a fresh session token.
+import { v7 as uuid } from 'uuid'
+import type { JoinRequest, SessionResponse, SignInRequest } from '../../shared/sync/account'
+import { ApiError, badRequest, conflict, tooMany, unauthenticated } from '../http/errors'
+import type { Db } from '../storage/db'
+import { assertClaimable, describeAccount } from './accounts'
+import { usableInvite } from './invites'
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords'
+import { clearLimit, INVITE_PER_ADDRESS, isLimited, recordFailure, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS } from './rate-limit'
+import { createSession } from './sessions'
+
+export function usernameKey(username: string): string {
+  return username.normalize('NFKC').toLowerCase()
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string }
+  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint/.test(e.message ?? '')
+}
+
+export async function signIn(db: Db, req: SignInRequest, address: string, now = Date.now()): Promise<SessionResponse> {
+  const accountKey = `signin:user:${usernameKey(req.username)}`
+  const addressKey = `signin:addr:${address}`
+  if (await isLimited(db, accountKey, SIGN_IN_PER_ACCOUNT, now) || await isLimited(db, addressKey, SIGN_IN_PER_ADDRESS, now)) {
+    throw tooMany('登录尝试次数过多，请15分钟后再试')
+  }
+  const user = await db.one<{ id: string; password_hash: string | null; removed_at: unknown }>(
+    `SELECT id, password_hash, removed_at FROM users WHERE username_key = $1`, [usernameKey(req.username)])
+  const ok = await verifyPassword(req.password, user?.password_hash ?? await dummyPasswordHash())
+  if (!user || !user.password_hash || !ok) {
+    await recordFailure(db, accountKey, SIGN_IN_PER_ACCOUNT, now)
+    await recordFailure(db, addressKey, SIGN_IN_PER_ADDRESS, now)
+    throw unauthenticated('登录名或密码不正确', 'bad_credentials')
+  }
+  if (user.removed_at !== null) throw new ApiError(403, 'membership_revoked', '您已不在本支部')
+  await clearLimit(db, accountKey)
+  const token = await createSession(db, user.id, now)
+  return { token, ...await describeAccount(db, user.id) }
+}
+
+export async function join(db: Db, req: JoinRequest, address: string, now = Date.now()): Promise<SessionResponse> {
+  const addressKey = `invite:addr:${address}`
+  if (await isLimited(db, addressKey, INVITE_PER_ADDRESS, now)) throw tooMany()
+  try {
+    await usableInvite(db, req.code, now)
+  } catch (err) {
+    await recordFailure(db, addressKey, INVITE_PER_ADDRESS, now)
+    throw err
+  }
+  // Hash outside the transaction: it is slow, and SQLite transactions hold the writer.
+  const passwordHash = await hashPassword(req.password)
+  let userId: string
+  try {
+    userId = await db.tx(async (q) => {
+      const invite = await usableInvite(q, req.code, now)
+      const used = await q.run(`UPDATE invites SET uses = uses + 1 WHERE id = $1 AND uses < max_uses AND revoked_at IS NULL`,
+        [invite.id])
+      if (used === 0) throw new ApiError(410, 'invite_used', '邀请已被使用')
+      let rosterName: string | null = null
+      if (req.memberId && invite.branch_id) rosterName = await assertClaimable(q, invite.branch_id, req.memberId)
+      if (!req.memberId && invite.role === 'member' && invite.branch_id) {
+        const roster = await q.one(`SELECT id FROM records WHERE branch_id = $1 AND entity = 'member' AND deleted = 0`,
+          [invite.branch_id])
+        if (roster) throw badRequest('请在花名册中选择您自己', 'roster_entry_required')
+      }
+      if (invite.for_user_id) {
+        await q.run(`UPDATE users SET username = $1, username_key = $2, password_hash = $3, member_id = COALESCE($4, member_id)
+                     WHERE id = $5`,
+          [req.username, usernameKey(req.username), passwordHash, req.memberId ?? null, invite.for_user_id])
+        return invite.for_user_id
+      }
+      const id = uuid()
+      const displayName = rosterName || req.displayName || req.username
+      await q.run(
+        `INSERT INTO users (id, username, username_key, display_name, role, branch_id, committee_id, member_id, password_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [id, req.username, usernameKey(req.username), displayName, invite.role, invite.branch_id, invite.committee_id,
+          req.memberId ?? null, passwordHash, now])
+      return id
+    })
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict('登录名已被占用，请换一个', 'username_taken')
+    throw err
+  }
+  const token = await createSession(db, userId, now)
+  return { token, ...await describeAccount(db, userId) }
+}

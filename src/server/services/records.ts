@@ -1,0 +1,90 @@
+// Stored sync records: reading one, writing one, and turning a stored row into what a device receives.
+import type { SyncEntity } from '../../shared/sync/mutation'
+import type { SyncRow } from '../../shared/sync/protocol'
+import { redactHeartTalk } from '../../shared/sync/entities'
+import type { Queryable } from '../storage/db'
+import { num } from '../storage/db'
+
+export interface RecordRow {
+  [key: string]: unknown
+  entity: SyncEntity
+  id: string
+  version: unknown
+  deleted: unknown
+  data: string
+  created_by: string
+  author_user_id: string | null
+  heart_talk: unknown
+  created_at: unknown
+  updated_at: unknown
+}
+
+export const RECORD_COLUMNS = `entity, id, version, deleted, data, created_by, author_user_id, heart_talk, created_at, updated_at`
+
+export async function loadRecord(q: Queryable, branchId: string, entity: SyncEntity, id: string): Promise<RecordRow | undefined> {
+  return q.one<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM records WHERE branch_id = $1 AND entity = $2 AND id = $3`,
+    [branchId, entity, id])
+}
+
+export interface RecordWrite {
+  branchId: string
+  entity: SyncEntity
+  id: string
+  version: number
+  deleted: boolean
+  data: Record<string, unknown>
+  createdBy: string
+  authorUserId: string | null
+  heartTalk: boolean
+  now: number
+}
+
+export async function writeRecord(q: Queryable, w: RecordWrite): Promise<void> {
+  await q.run(
+    `INSERT INTO records (branch_id, entity, id, version, deleted, data, created_by, author_user_id, heart_talk, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+     ON CONFLICT (branch_id, entity, id) DO UPDATE SET version = $4, deleted = $5, data = $6, heart_talk = $9, updated_at = $10`,
+    [w.branchId, w.entity, w.id, w.version, w.deleted ? 1 : 0, JSON.stringify(w.data), w.createdBy, w.authorUserId,
+      w.heartTalk ? 1 : 0, w.now])
+}
+
+const iso = (ms: unknown) => new Date(num(ms)).toISOString()
+
+/** The record as its model schema describes it: stored fields plus what the server owns. */
+export function recordView(row: RecordRow): Record<string, unknown> {
+  if (num(row.deleted) === 1) return { id: row.id, deleted: true }
+  const stored = JSON.parse(row.data) as Record<string, unknown>
+  if (row.entity === 'settings') return { ...stored, id: row.id }
+  const view: Record<string, unknown> = {
+    ...stored,
+    id: row.id,
+    createdAt: stored.createdAt ?? iso(row.created_at),
+    updatedAt: stored.updatedAt ?? iso(row.updated_at),
+    deleted: false,
+  }
+  if (row.entity === 'activity') {
+    view.createdBy = row.created_by
+    view.backfilled = stored.backfilled ?? false
+  }
+  return view
+}
+
+export interface Reader {
+  userId: string
+  role: string
+}
+
+/** 谈心谈话 content is for its author and the secretary only. */
+export function toSyncRow(row: RecordRow, reader: Reader): SyncRow {
+  const data = recordView(row)
+  const hidden = num(row.heart_talk) === 1 && num(row.deleted) === 0 && reader.role !== 'secretary'
+    && row.author_user_id !== reader.userId
+  return {
+    entity: row.entity,
+    id: row.id,
+    version: num(row.version),
+    deleted: num(row.deleted) === 1,
+    data: hidden ? redactHeartTalk(data) : data,
+    redacted: hidden,
+  }
+}

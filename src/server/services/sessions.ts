@@ -1,0 +1,74 @@
+// Sessions: random bearer tokens, stored only as SHA-256 hashes, revocable one by one or per account.
+import type { AccountRole } from '../../shared/sync/account'
+import { ERROR_CODES } from '../../shared/sync/protocol'
+import { ApiError, unauthenticated } from '../http/errors'
+import type { Db, Queryable } from '../storage/db'
+import { num } from '../storage/db'
+import { newToken, sha256 } from './tokens'
+
+export const SESSION_TTL_MS = 365 * 24 * 60 * 60_000
+
+/** Who is asking, derived from the session only. */
+export interface Principal {
+  userId: string
+  role: AccountRole
+  branchId: string | null
+  committeeId: string | null
+  memberId: string | null
+  displayName: string
+  tokenHash: string
+}
+
+export async function createSession(q: Queryable, userId: string, now: number): Promise<string> {
+  const token = newToken()
+  await q.run(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
+    [sha256(token), userId, now, now + SESSION_TTL_MS])
+  return token
+}
+
+interface SessionRow {
+  [key: string]: unknown
+  user_id: string
+  expires_at: unknown
+  revoked_at: unknown
+  revoked_reason: string | null
+  role: AccountRole
+  branch_id: string | null
+  committee_id: string | null
+  member_id: string | null
+  display_name: string
+  removed_at: unknown
+}
+
+export async function resolveSession(db: Db, token: string, now: number): Promise<Principal> {
+  const tokenHash = sha256(token)
+  const row = await db.one<SessionRow>(
+    `SELECT s.user_id, s.expires_at, s.revoked_at, s.revoked_reason, u.role, u.branch_id, u.committee_id,
+            u.member_id, u.display_name, u.removed_at
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`, [tokenHash])
+  if (!row) throw unauthenticated()
+  if (row.removed_at !== null || row.revoked_reason === 'removed') {
+    throw new ApiError(403, ERROR_CODES.membershipRevoked, '您已不在本支部，本机上的支部数据将被清除')
+  }
+  if (row.revoked_at !== null) throw unauthenticated('登录已失效，请重新登录', ERROR_CODES.sessionRevoked)
+  if (num(row.expires_at) <= now) throw unauthenticated('登录已过期，请重新登录', ERROR_CODES.sessionRevoked)
+  return {
+    userId: row.user_id,
+    role: row.role,
+    branchId: row.branch_id,
+    committeeId: row.committee_id,
+    memberId: row.member_id,
+    displayName: row.display_name,
+    tokenHash,
+  }
+}
+
+export async function revokeSession(db: Db, tokenHash: string, now: number): Promise<void> {
+  await db.run(`UPDATE sessions SET revoked_at = $1, revoked_reason = 'signout' WHERE token_hash = $2 AND revoked_at IS NULL`,
+    [now, tokenHash])
+}
+
+export async function revokeUserSessions(q: Queryable, userId: string, reason: 'removed' | 'admin', now: number) {
+  await q.run(`UPDATE sessions SET revoked_at = $1, revoked_reason = $2 WHERE user_id = $3 AND revoked_at IS NULL`,
+    [now, reason, userId])
+}

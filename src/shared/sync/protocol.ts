@@ -1,0 +1,139 @@
+// The sync protocol between a device and the branch server: request and response shapes, limits and error codes.
+// Both sides import these schemas, so the wire format cannot drift.
+//
+// Push: the device sends its outbox oldest-first. The server applies each mutation exactly once per
+// (account, clientId) and answers one result per mutation:
+//   applied    – the change is on the server (possibly merged); drop it from the outbox.
+//   duplicate  – seen before (a retry); drop it.
+//   rejected   – error.retry false: it can never apply (validation, permission, deleted record); drop it and
+//                show error.message to the user. error.retry true (code 'sequence_gap' or 'batch_aborted'):
+//                keep it and resend from `lastClientSeq + 1`.
+// The first push the server sees from a (account, clientId) pair may start at any clientSeq; after that, seqs
+// must follow on with no gap.
+//
+// Pull: rows of the caller's scope with version > cursor, in version order, paged by `limit`. Keep `cursor` and
+// `epoch` from the answer. When the answer is { reset: true }: wipe the synced copy, start pulling from cursor 0,
+// and re-push the outbox under a NEW clientId (the server's record of your old clientId may be gone).
+import * as z from 'zod/mini'
+import { idSchema } from '../model/fields'
+import { mutationSchema, SYNC_ENTITIES } from './mutation'
+
+/** Bump when the wire format changes incompatibly. The server answers 426 to an older client. */
+export const PROTOCOL_VERSION = 1
+/** Oldest client protocol the server still speaks. */
+export const MIN_PROTOCOL_VERSION = 1
+
+export const MAX_PUSH_BATCH = 500
+export const MAX_PULL_LIMIT = 1000
+export const DEFAULT_PULL_LIMIT = 500
+/** Request body cap for push (bytes). */
+export const MAX_PUSH_BODY_BYTES = 4 * 1024 * 1024
+/** Photo size cap (bytes). */
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
+
+export const pushRequestSchema = z.object({
+  protocolVersion: z.number().check(z.int()),
+  clientId: idSchema,
+  mutations: z.array(mutationSchema).check(z.maxLength(MAX_PUSH_BATCH, `每批最多${MAX_PUSH_BATCH}条修改`)),
+})
+export type PushRequest = z.infer<typeof pushRequestSchema>
+
+export const PUSH_STATUSES = ['applied', 'duplicate', 'rejected'] as const
+export type PushStatus = (typeof PUSH_STATUSES)[number]
+
+export const mutationErrorSchema = z.object({
+  code: z.string(),
+  /** Chinese, shown to the user */
+  message: z.string(),
+  /** true: keep the mutation in the outbox and resend it; false: it will never apply */
+  retry: z.boolean(),
+})
+export type MutationError = z.infer<typeof mutationErrorSchema>
+
+export const pushResultSchema = z.object({
+  clientSeq: z.number(),
+  status: z.enum(PUSH_STATUSES),
+  /** server version stamped on the record by this mutation (applied only) */
+  version: z.optional(z.number()),
+  error: z.optional(mutationErrorSchema),
+})
+export type PushResult = z.infer<typeof pushResultSchema>
+
+export const pushResponseSchema = z.object({
+  protocolVersion: z.number(),
+  epoch: z.string(),
+  /** highest clientSeq of this clientId the server has consumed (applied, duplicate or permanently rejected) */
+  lastClientSeq: z.number(),
+  results: z.array(pushResultSchema),
+})
+export type PushResponse = z.infer<typeof pushResponseSchema>
+
+export const pullQuerySchema = z.object({
+  protocolVersion: z.number().check(z.int()),
+  cursor: z.number().check(z.int(), z.gte(0)),
+  limit: z.number().check(z.int(), z.gte(1), z.lte(MAX_PULL_LIMIT)),
+  /** epoch the cursor belongs to; omitted on the first pull */
+  epoch: z.optional(z.string().check(z.maxLength(64))),
+  /** committee accounts choose which of their branches to pull; ignored for branch accounts */
+  branchId: z.optional(idSchema),
+})
+export type PullQuery = z.infer<typeof pullQuerySchema>
+
+export const syncRowSchema = z.object({
+  entity: z.enum(SYNC_ENTITIES),
+  id: z.string(),
+  version: z.number(),
+  deleted: z.boolean(),
+  /** the full record as the entity's model schema describes it (tombstones carry id and deleted only) */
+  data: z.record(z.string(), z.unknown()),
+  /** true when content was withheld (谈心谈话 read by someone other than its author or the secretary) */
+  redacted: z.boolean(),
+})
+export type SyncRow = z.infer<typeof syncRowSchema>
+
+export const pullPageSchema = z.object({
+  reset: z.literal(false),
+  protocolVersion: z.number(),
+  epoch: z.string(),
+  branchId: z.string(),
+  /** pass back as the next cursor */
+  cursor: z.number(),
+  hasMore: z.boolean(),
+  rows: z.array(syncRowSchema),
+})
+export type PullPage = z.infer<typeof pullPageSchema>
+
+export const RESET_REASONS = ['epoch_changed', 'cursor_too_old', 'cursor_ahead'] as const
+export const pullResetSchema = z.object({
+  reset: z.literal(true),
+  protocolVersion: z.number(),
+  epoch: z.string(),
+  branchId: z.string(),
+  reason: z.enum(RESET_REASONS),
+})
+export type PullReset = z.infer<typeof pullResetSchema>
+
+export const pullResponseSchema = z.union([pullPageSchema, pullResetSchema])
+export type PullResponse = z.infer<typeof pullResponseSchema>
+
+/** One error shape for every API failure. */
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+})
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>
+
+/**
+ * Error codes a client must act on (HTTP status in brackets):
+ *  unauthenticated (401)      – no or unknown session: sign in again.
+ *  session_revoked (401)      – signed out elsewhere: sign in again.
+ *  membership_revoked (403)   – removed from the branch: WIPE the branch's data from this device.
+ *  protocol_too_old (426)     – update the app.
+ *  protocol_too_new (409)     – the server is older than the app; retry later.
+ */
+export const ERROR_CODES = {
+  unauthenticated: 'unauthenticated',
+  sessionRevoked: 'session_revoked',
+  membershipRevoked: 'membership_revoked',
+  protocolTooOld: 'protocol_too_old',
+  protocolTooNew: 'protocol_too_new',
+} as const
