@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { checkCompliance } from '../../../src/shared/report'
+import { DEFAULT_RULES } from '../../../src/shared/rules'
+import type { FrequencyRule } from '../../../src/shared/model/settings'
+import { makeRecord } from './fixtures'
+
+const rule = (id: string) => DEFAULT_RULES.find((r) => r.id === id)!
+
+// 支委会 held every month Jan–Aug except March and July; 党员大会 in Q1 and Q2
+const records = [
+  ...[1, 2, 4, 5, 6, 8].map((m) => makeRecord({ id: `cm-${m}`, types: ['committeeMeeting'], date: `2025-0${m}-12` })),
+  makeRecord({ id: 'cm-deleted', types: ['committeeMeeting'], date: '2025-07-12', deleted: true }),
+  makeRecord({ id: 'gm-q1', types: ['generalMeeting', 'themeDay'], date: '2025-03-30' }),
+  makeRecord({ id: 'gm-q2', types: ['generalMeeting'], date: '2025-04-02' }),
+  makeRecord({ id: 'lecture-guest', types: ['partyLecture'], date: '2025-05-02', lecture: { speaker: '刘教授', speakerRole: 'guest' } }),
+  makeRecord({ id: 'talk-cc', types: ['heartTalk'], date: '2025-02-02',
+    talk: { talker: '张书记', target: '班子', pair: 'committeeCommittee', mode: '当面', personCount: 3 } }),
+]
+
+describe('checkCompliance', () => {
+  it('finds the missing months, the upcoming ones and the current one', () => {
+    const result = checkCompliance(records, [rule('committee-monthly')], 2025, '2025-08-25')
+    const monthlyCommittee = result.rules[0]!
+    expect(monthlyCommittee.label).toBe('支委会每月至少1次')
+    expect(monthlyCommittee.periods.map((p) => p.state)).toEqual([
+      'met', 'met', 'missed', 'met', 'met', 'met', 'missed', 'met', 'upcoming', 'upcoming', 'upcoming', 'upcoming',
+    ])
+    expect(monthlyCommittee.missed.map((p) => p.label)).toEqual(['3月', '7月'])
+    expect(monthlyCommittee.upcoming.map((p) => p.label)).toEqual(['9月', '10月', '11月', '12月'])
+    expect(monthlyCommittee.current?.label).toBe('8月')
+    expect(monthlyCommittee.current?.recordIds).toEqual(['cm-8'])
+    expect(monthlyCommittee.dueSoon).toBeNull() // August is already met
+    expect(result.missedCount).toBe(2)
+  })
+
+  it('marks the current quarter due, and due soon near its end', () => {
+    const early = checkCompliance(records, [rule('general-quarterly')], 2025, '2025-07-15').rules[0]!
+    expect(early.periods.map((p) => [p.label, p.count, p.state])).toEqual([
+      ['第一季度', 1, 'met'], ['第二季度', 1, 'met'], ['第三季度', 0, 'due'], ['第四季度', 0, 'upcoming'],
+    ])
+    expect(early.dueSoon).toBeNull()
+    const late = checkCompliance(records, [rule('general-quarterly')], 2025, '2025-09-20').rules[0]!
+    expect(late.dueSoon).toMatchObject({ daysLeft: 10, period: { label: '第三季度' } })
+  })
+
+  it('narrows rules by speaker role and talk pair, counting 谈心谈话 in 人次', () => {
+    const rules = [rule('lecture-quarterly'), rule('lecture-secretary-yearly'), rule('talk-committeeCommittee-yearly'),
+      rule('talk-memberMember-yearly')]
+    const result = checkCompliance(records, rules, 2025, '2025-12-31')
+    const [quarterly, secretary, talkCc, talkMm] = result.rules
+    expect(quarterly?.periods.map((p) => p.state)).toEqual(['missed', 'met', 'missed', 'due'])
+    expect(secretary?.label).toBe('支部书记讲党课每年至少1次')
+    expect(secretary?.periods[0]).toMatchObject({ count: 0, state: 'due' })
+    expect(secretary?.dueSoon?.daysLeft).toBe(0)
+    expect(talkCc?.periods[0]).toMatchObject({ count: 3, recordIds: ['talk-cc'], state: 'met' })
+    expect(talkCc?.label).toBe('支委之间谈心谈话每年至少1人次')
+    expect(talkMm?.periods[0]?.count).toBe(0)
+  })
+
+  it('treats a past year as closed, skips disabled rules and honours min above 1', () => {
+    const twice: FrequencyRule = { ...rule('committee-monthly'), id: 'twice', min: 2 }
+    const off: FrequencyRule = { ...rule('org-life-yearly'), enabled: false }
+    const result = checkCompliance(records, [twice, off], 2025, '2026-03-01')
+    expect(result.rules.map((r) => r.rule.id)).toEqual(['twice'])
+    expect(result.rules[0]?.missed).toHaveLength(12)
+    expect(result.rules[0]?.current).toBeNull()
+  })
+
+  it('reports every period of a future year as upcoming', () => {
+    const result = checkCompliance([], [rule('theme-day-monthly')], 2027, '2025-06-01')
+    expect(result.rules[0]?.upcoming).toHaveLength(12)
+    expect(result.missedCount).toBe(0)
+  })
+})

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { homeWarnings } from '../../../src/shared/report'
+import { DEFAULT_RULES } from '../../../src/shared/rules'
+import { makeRecord } from './fixtures'
+
+const rules = DEFAULT_RULES.filter((r) => ['general-quarterly', 'committee-monthly', 'org-life-yearly',
+  'lecture-secretary-yearly'].includes(r.id))
+
+describe('homeWarnings', () => {
+  it('warns ahead about the current month and quarter, most urgent first, then the month just missed', () => {
+    const records = [
+      makeRecord({ types: ['committeeMeeting'], date: '2025-07-10' }),
+      makeRecord({ types: ['generalMeeting'], date: '2025-06-30' }),
+    ]
+    const warnings = homeWarnings(records, rules, '2025-09-22')
+    expect(warnings.map((w) => [w.level, w.message, w.detail])).toEqual([
+      ['due', '本季度尚未召开支部党员大会', '距季度末还有8天'],
+      ['due', '本月尚未召开支委会', '距月底还有8天'],
+      ['missed', '上月没有支委会记录', '如已开展，请补录'],
+    ])
+  })
+
+  it('is quiet early in a period, and reminds about yearly rules in the last quarter', () => {
+    const records = [makeRecord({ types: ['committeeMeeting'], date: '2025-08-10' }),
+      makeRecord({ types: ['committeeMeeting'], date: '2025-09-10' }),
+      makeRecord({ types: ['generalMeeting'], date: '2025-07-02' })]
+    expect(homeWarnings(records, rules, '2025-09-12')).toEqual([])
+    const october = homeWarnings([...records, makeRecord({ types: ['committeeMeeting'], date: '2025-10-09' }),
+      makeRecord({ types: ['generalMeeting'], date: '2025-10-09' })], rules, '2025-10-20')
+    expect(october.map((w) => w.message)).toEqual(['今年支部书记尚未讲党课', '今年尚未召开组织生活会']) // ties keep rule order
+    expect(october[0]?.daysLeft).toBe(72)
+  })
+
+  it('says how many are still needed when some were held, and looks back across the new year', () => {
+    const twice = DEFAULT_RULES.filter((r) => r.id === 'committee-monthly').map((r) => ({ ...r, min: 2 }))
+    const records = [makeRecord({ types: ['committeeMeeting'], date: '2025-12-05' }),
+      makeRecord({ types: ['committeeMeeting'], date: '2026-01-05' }),
+      makeRecord({ types: ['committeeMeeting'], date: '2026-01-06', deleted: true })]
+    const warnings = homeWarnings(records, twice, '2026-01-31')
+    expect(warnings.map((w) => [w.message, w.detail])).toEqual([
+      ['本月支委会1次，还差1次', '今天是月底最后一天'],
+      ['上月支委会1次，少于要求的2次', '如已开展，请补录'],
+    ])
+  })
+})
