@@ -20,6 +20,7 @@ export default tseslint.config(
       'vue/singleline-html-element-content-newline': 'off',
       'vue/html-self-closing': 'off',
       'vue/multi-word-component-names': 'error',
+      'vue/multiline-html-element-content-newline': 'off',
     },
   },
   {

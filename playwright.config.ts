@@ -20,5 +20,12 @@ export default defineConfig({
         '--disable-component-update', '--disable-sync'],
     },
   },
+  webServer: {
+    // The production build, served as a phone would get it. `npm run build` runs first (see .ci/run).
+    command: `node node_modules/vite/bin/vite.js preview --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 })

@@ -1,6 +1,7 @@
 // Activity records: every write goes to IndexedDB together with its outbox entry, in one transaction.
 import type { ActivityFields } from '@shared/model/activity'
-import { ValidationError, validateActivityFields } from '@shared/model/validate'
+import { ValidationError } from '@shared/model/errors'
+import { loadValidation } from './validation'
 import { isBackfill, monthRange } from '@shared/dates'
 import type { ActivityTypeId } from '@shared/catalogue'
 import { getDb } from './connection'
@@ -9,20 +10,20 @@ import { getLocalUserId, newId } from './meta'
 import type { StoredActivity } from './schema'
 import { plain } from './plain'
 
-function checked(fields: unknown): ActivityFields {
-  const result = validateActivityFields(plain(fields))
-  if (!result.ok) throw new ValidationError(result.issues)
-  return result.value
+async function checked(fields: unknown): Promise<ActivityFields> {
+  const { validateActivityFields, orThrow } = await loadValidation()
+  return orThrow(validateActivityFields(plain(fields)))
 }
 
-export async function createActivity(fields: ActivityFields, now: Date = new Date()): Promise<StoredActivity> {
-  const value = checked(fields)
+/** `id` may be chosen by the caller beforehand (photos taken before saving already point at it). */
+export async function createActivity(fields: ActivityFields, now: Date = new Date(), id: string = newId()): Promise<StoredActivity> {
+  const value = await checked(fields)
   const db = getDb()
   return db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
     const createdBy = await getLocalUserId()
     const at = now.toISOString()
     const record: StoredActivity = {
-      ...value, id: newId(), createdBy, createdAt: at, updatedAt: at,
+      ...value, id, createdBy, createdAt: at, updatedAt: at,
       backfilled: isBackfill(value.date, now), deleted: false, serverVersion: null,
     }
     await db.activities.add(record)
@@ -37,7 +38,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 export async function updateActivity(id: string, fields: ActivityFields, now: Date = new Date()): Promise<StoredActivity> {
-  const value = checked(fields)
+  const value = await checked(fields)
   const db = getDb()
   return db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
     const existing = await db.activities.get(id)

@@ -1,6 +1,7 @@
 // Export everything on this device to one backup file, and merge a backup file back in.
-import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, type BackupFile, type BackupPhoto } from '@shared/backup'
-import { ValidationError } from '@shared/model/validate'
+import type { BackupFile, BackupPhoto } from '@shared/backup'
+import { ValidationError } from '@shared/model/errors'
+import { loadBackupFormat } from './validation'
 import { getDb } from './connection'
 import { appendToOutbox } from './outbox'
 
@@ -20,6 +21,7 @@ function base64ToBlob(base64: string, mimeType: string): Blob {
 }
 
 export async function exportBackup(now: Date = new Date()): Promise<BackupFile> {
+  const { BACKUP_FORMAT, BACKUP_VERSION } = await loadBackupFormat()
   const db = getDb()
   const [settingsRow, members, activities, photos] = await Promise.all([
     db.settings.get('branch'), db.members.toArray(), db.activities.toArray(), db.photos.toArray(),
@@ -55,6 +57,7 @@ export interface ImportSummary {
  * as they are, so an import never overwrites newer work. All or nothing: a bad file changes nothing.
  */
 export async function importBackup(text: string): Promise<ImportSummary> {
+  const { parseBackup } = await loadBackupFormat()
   const parsed = parseBackup(text)
   if (!parsed.ok) throw new ValidationError([{ path: '', message: parsed.message }])
   const { backup } = parsed

@@ -1,16 +1,21 @@
 // The branch roster. Members are never hard-deleted: old attendance sheets keep their names.
-import { memberFieldsSchema, type MemberFields } from '@shared/model/member'
-import { ValidationError, validateWith } from '@shared/model/validate'
+import type { MemberFields } from '@shared/model/member'
+import { ValidationError } from '@shared/model/errors'
+import { loadValidation } from './validation'
 import { getDb } from './connection'
 import { appendToOutbox } from './outbox'
 import { newId } from './meta'
 import { plain } from './plain'
 import type { StoredMember } from './schema'
 
-function checked(fields: unknown): MemberFields {
-  const result = validateWith(memberFieldsSchema, plain(fields))
-  if (!result.ok) throw new ValidationError(result.issues)
-  return { ...result.value, name: result.value.name.trim(), group: result.value.group.trim() }
+type MemberChecker = (fields: unknown) => MemberFields
+
+async function memberChecker(): Promise<MemberChecker> {
+  const { validateMemberFields, orThrow } = await loadValidation()
+  return (fields) => {
+    const value = orThrow(validateMemberFields(plain(fields)))
+    return { ...value, name: value.name.trim(), group: value.group.trim() }
+  }
 }
 
 export async function listMembers(): Promise<StoredMember[]> {
@@ -19,6 +24,7 @@ export async function listMembers(): Promise<StoredMember[]> {
 }
 
 export async function addMembers(list: Omit<MemberFields, 'order'>[], now: Date = new Date()): Promise<StoredMember[]> {
+  const checked = await memberChecker()
   const db = getDb()
   return db.transaction('rw', [db.members, db.outbox, db.meta], async () => {
     const last = await db.members.orderBy('order').last()
@@ -41,7 +47,7 @@ export async function addMembers(list: Omit<MemberFields, 'order'>[], now: Date 
 }
 
 export async function updateMember(id: string, fields: MemberFields, now: Date = new Date()): Promise<void> {
-  const value = checked(fields)
+  const value = (await memberChecker())(fields)
   const db = getDb()
   await db.transaction('rw', [db.members, db.outbox, db.meta], async () => {
     const existing = await db.members.get(id)

@@ -99,13 +99,4 @@ export type VolunteerInfo = z.infer<typeof volunteerSchema>
 export type StudyInfo = z.infer<typeof studySchema>
 export type EvaluationInfo = z.infer<typeof evaluationSchema>
 
-/** 实到 = 应到 − 请假 − 缺席 */
-export function presentCount(attendance: Attendance): number {
-  const away = new Set([...attendance.leave.map((l) => l.memberId), ...attendance.absent])
-  return attendance.expected.filter((id) => !away.has(id)).length
-}
-
-export function presentMemberIds(attendance: Attendance): string[] {
-  const away = new Set([...attendance.leave.map((l) => l.memberId), ...attendance.absent])
-  return attendance.expected.filter((id) => !away.has(id))
-}
+export { presentCount, presentMemberIds } from './attendanceMath'

@@ -4,9 +4,9 @@ import { ACTIVITY_TYPE_IDS } from '../catalogue'
 import { SPEAKER_ROLE_IDS, TALK_PAIR_IDS } from '../roles'
 import { text } from './fields'
 
-export const RULE_PERIODS = ['month', 'quarter', 'year'] as const
-export type RulePeriod = (typeof RULE_PERIODS)[number]
-export const RULE_PERIOD_NAMES: Readonly<Record<RulePeriod, string>> = { month: '每月', quarter: '每季度', year: '每年' }
+import { RULE_PERIODS } from './rulePeriods'
+
+export { RULE_PERIODS, RULE_PERIOD_NAMES, type RulePeriod } from './rulePeriods'
 
 export const frequencyRuleSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),

@@ -3,11 +3,11 @@ import type * as z from 'zod/mini'
 import { chinaDateOf, latestActivityDate } from '../dates'
 import { activityFieldsSchema, type ActivityFields } from './activity'
 
-export interface FieldIssue {
-  /** dotted path of the offending field, '' for the whole value */
-  path: string
-  message: string
-}
+import { ValidationError, type FieldIssue } from './errors'
+import { memberFieldsSchema, type MemberFields } from './member'
+import { branchSettingsSchema, type BranchSettings } from './settings'
+
+export { ValidationError, type FieldIssue } from './errors'
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] }
 
@@ -42,9 +42,16 @@ export function validateActivityFields(value: unknown, today = chinaDateOf()): V
   return result
 }
 
-export class ValidationError extends Error {
-  constructor(readonly issues: FieldIssue[]) {
-    super(issues.map((i) => i.message).join('；'))
-    this.name = 'ValidationError'
-  }
+export function validateMemberFields(value: unknown): Validated<MemberFields> {
+  return validateWith(memberFieldsSchema, value)
+}
+
+export function validateBranchSettings(value: unknown): Validated<BranchSettings> {
+  return validateWith(branchSettingsSchema, value)
+}
+
+/** Throw a ValidationError unless valid. */
+export function orThrow<T>(result: Validated<T>): T {
+  if (!result.ok) throw new ValidationError(result.issues)
+  return result.value
 }

@@ -1,7 +1,8 @@
 // checkCompliance: each enabled frequency rule of the branch against one year, period by period.
 import { daysBetween, type ChinaDate } from '../dates'
 import type { ActivityRecord } from '../model/activity'
-import { RULE_PERIOD_NAMES, type FrequencyRule, type RulePeriod } from '../model/settings'
+import { RULE_PERIOD_NAMES, type RulePeriod } from '../model/rulePeriods'
+import type { FrequencyRule } from '../model/settings'
 import { monthNumber, periodIndexOfMonth, periodLabel, periodRange, periodsInYear } from './periods'
 import { ruleSubject, ruleUnit } from './phrases'
 import { ruleWeight } from './rule-count'

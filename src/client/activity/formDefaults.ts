@@ -1,0 +1,76 @@
+// Sensible defaults for the log form: today, the usual place, everyone present, a suggested topic.
+import { ACTIVITY_TYPES, fieldGroupsFor, usesAttendance, type ActivityTypeId } from '@shared/catalogue'
+import type { ActivityFields, Attendance } from '@shared/model/activity'
+import { monthOf } from '@shared/dates'
+import { isCommitteeRole } from '@shared/roles'
+import type { Member } from '@shared/model/member'
+
+export interface FormContext {
+  today: string
+  defaultPlace: string
+  members: readonly Member[]
+}
+
+export function emptyActivityFields(ctx: FormContext): ActivityFields {
+  return {
+    types: [], date: ctx.today, place: ctx.defaultPlace, topic: '', host: '', recorder: '',
+    summary: '', resolution: '', photoIds: [],
+  }
+}
+
+/** "11月主题党日", "11月主题党日暨支部党员大会" */
+export function suggestedTopic(types: readonly ActivityTypeId[], date: string): string {
+  if (types.length === 0) return ''
+  return `${monthOf(date)}月${types.map((t) => ACTIVITY_TYPES[t].name).join('暨')}`
+}
+
+/** 应到 for a meeting of these types: 支委会 alone → committee members; otherwise every active member. */
+export function expectedMembersFor(types: readonly ActivityTypeId[], members: readonly Member[], group = ''): string[] {
+  const active = members.filter((m) => m.active && !('deleted' in m && (m as { deleted?: boolean }).deleted))
+  const onlyCommittee = types.length > 0 && types.every((t) => t === 'committeeMeeting')
+  if (onlyCommittee) return active.filter((m) => isCommitteeRole(m.role)).map((m) => m.id)
+  if (group) return active.filter((m) => m.group === group).map((m) => m.id)
+  return active.map((m) => m.id)
+}
+
+export function fullAttendance(expected: string[]): Attendance {
+  return { expected, leave: [], absent: [], observers: '' }
+}
+
+/**
+ * Apply a change of types: add the field groups the new types need with defaults, drop the ones no longer shown,
+ * keep the topic suggestion in step unless the user typed their own.
+ */
+export function withTypes(fields: ActivityFields, types: ActivityTypeId[], ctx: FormContext): ActivityFields {
+  const next: ActivityFields = { ...fields, types }
+  const groups = fieldGroupsFor(types)
+  const secretary = ctx.members.find((m) => m.active && m.role === 'secretary')
+  if (fields.topic === '' || fields.topic === suggestedTopic(fields.types, fields.date)) {
+    next.topic = suggestedTopic(types, fields.date)
+  }
+  if (usesAttendance(types)) {
+    if (!next.attendance || onlyCommitteeChanged(fields.types, types)) {
+      next.attendance = fullAttendance(expectedMembersFor(types, ctx.members))
+    }
+    if (!next.host && secretary) next.host = secretary.name
+  } else {
+    delete next.attendance
+  }
+  if (groups.has('lecture')) next.lecture ??= { speaker: secretary?.name ?? '', speakerRole: 'secretary' }
+  else delete next.lecture
+  if (groups.has('talk')) next.talk ??= { talker: secretary?.name ?? '', target: '', pair: 'committeeMember', mode: '当面', personCount: 1 }
+  else delete next.talk
+  if (groups.has('volunteer')) next.volunteer ??= { participants: ctx.members.filter((m) => m.active).length, hours: 0, beneficiaries: 0 }
+  else delete next.volunteer
+  if (groups.has('study')) next.study ??= { creditHours: 2 }
+  else delete next.study
+  if (groups.has('evaluation')) {
+    next.evaluation ??= { excellent: 0, qualified: ctx.members.filter((m) => m.active).length, basicallyQualified: 0, unqualified: 0 }
+  } else delete next.evaluation
+  return next
+}
+
+function onlyCommitteeChanged(before: readonly ActivityTypeId[], after: readonly ActivityTypeId[]): boolean {
+  const committeeOnly = (t: readonly ActivityTypeId[]) => t.length > 0 && t.every((x) => x === 'committeeMeeting')
+  return committeeOnly(before) !== committeeOnly(after)
+}

@@ -1,0 +1,64 @@
+// Keeps a form's input in IndexedDB as the user types, so a crash, a reload or an app update loses nothing.
+import { onBeforeUnmount, watch, type Ref } from 'vue'
+import { discardDraft, saveDraft } from '@client/db'
+import { useUnsavedWorkStore } from '@client/stores/unsavedWork'
+
+const DRAFT_DELAY_MS = 300
+
+export function useFormDraft<T>(key: () => string, value: Ref<T>, enabled: Ref<boolean>) {
+  const unsaved = useUnsavedWorkStore()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let pending = false
+  /** the value as loaded: a draft is kept only once the input differs from it */
+  let baseline: string | null = null
+
+  async function flush() {
+    clearTimeout(timer)
+    if (!pending) return
+    pending = false
+    await saveDraft(key(), value.value)
+  }
+
+  watch(value, () => {
+    if (!enabled.value) return
+    if (baseline === null) baseline = JSON.stringify(value.value)
+    if (JSON.stringify(value.value) === baseline) return
+    pending = true
+    unsaved.setDirty(true)
+    clearTimeout(timer)
+    timer = setTimeout(() => void flush(), DRAFT_DELAY_MS)
+  }, { deep: true })
+
+  unsaved.register(flush)
+  const onHide = () => { void flush() }
+  window.addEventListener('pagehide', onHide)
+  document.addEventListener('visibilitychange', onHide)
+
+  onBeforeUnmount(() => {
+    void flush()
+    window.removeEventListener('pagehide', onHide)
+    document.removeEventListener('visibilitychange', onHide)
+    unsaved.unregister()
+  })
+
+  async function discard() {
+    clearTimeout(timer)
+    pending = false
+    unsaved.setDirty(false)
+    await discardDraft(key())
+  }
+
+  /** After a successful save: nothing left to keep. */
+  function markSaved() {
+    clearTimeout(timer)
+    pending = false
+    unsaved.setDirty(false)
+  }
+
+  /** Call after loading: the current value is the starting point, not user input. */
+  function resetBaseline() {
+    baseline = null
+  }
+
+  return { flush, discard, markSaved, resetBaseline }
+}

@@ -1,0 +1,35 @@
+// Saving, editing and deleting activities, with undo for deletes. Reads go through live queries in pages.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import {
+  createActivity, deleteActivity, discardDraft, restoreActivity, updateActivity, type StoredActivity,
+} from '@client/db'
+import type { ActivityFields } from '@shared/model/activity'
+import { useToastStore } from './toast'
+
+export const useActivitiesStore = defineStore('activities', () => {
+  const saving = ref(false)
+  /** id of the most recently saved record, so lists can highlight it */
+  const lastSavedId = ref<string | null>(null)
+
+  async function save(fields: ActivityFields, options: { id?: string; existing?: boolean; draftKey?: string }): Promise<StoredActivity> {
+    saving.value = true
+    try {
+      const record = options.existing && options.id
+        ? await updateActivity(options.id, fields)
+        : await createActivity(fields, new Date(), options.id)
+      if (options.draftKey) await discardDraft(options.draftKey)
+      lastSavedId.value = record.id
+      return record
+    } finally {
+      saving.value = false
+    }
+  }
+
+  async function remove(id: string) {
+    await deleteActivity(id)
+    useToastStore().show('已删除这条记录', { action: { label: '撤销', run: () => restoreActivity(id) } })
+  }
+
+  return { saving, lastSavedId, save, remove }
+})

@@ -1,0 +1,36 @@
+// The roster as the UI sees it: live members, plus the actions the roster page needs.
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { addMembers, listMembers, observe, setMemberActive, updateMember, type StoredMember } from '@client/db'
+import type { MemberFields } from '@shared/model/member'
+import { isCommitteeRole } from '@shared/roles'
+
+export const useRosterStore = defineStore('roster', () => {
+  const members = ref<StoredMember[]>([])
+  const loaded = ref(false)
+
+  observe(listMembers, (value) => { members.value = value; loaded.value = true }, () => { loaded.value = true })
+
+  const activeMembers = computed(() => members.value.filter((m) => m.active))
+  const committeeMembers = computed(() => activeMembers.value.filter((m) => isCommitteeRole(m.role)))
+  const byId = computed(() => new Map(members.value.map((m) => [m.id, m])))
+  const secretary = computed(() => activeMembers.value.find((m) => m.role === 'secretary'))
+
+  function nameOf(id: string): string {
+    return byId.value.get(id)?.name ?? '（已移除）'
+  }
+
+  async function add(list: Omit<MemberFields, 'order'>[]) {
+    return addMembers(list)
+  }
+
+  async function update(id: string, fields: MemberFields) {
+    await updateMember(id, fields)
+  }
+
+  async function setActive(id: string, active: boolean) {
+    await setMemberActive(id, active)
+  }
+
+  return { members, loaded, activeMembers, committeeMembers, byId, secretary, nameOf, add, update, setActive }
+})
