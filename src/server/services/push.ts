@@ -108,7 +108,7 @@ async function applyMutation(ctx: ApplyContext, m: Mutation, version: number): P
     if (!existing || deleted) return { version: null }
     await audit(ctx, m, version, 'delete', num(existing.version), { previous: recordView(existing), stale })
     await writeRecord(ctx.q, { branchId: ctx.branchId, entity: m.entity, id: m.recordId, version, deleted: true, data: {},
-      createdBy: existing.created_by, authorUserId: existing.author_user_id, heartTalk: false, now: ctx.now })
+      createdBy: existing.created_by, authorUserId: existing.author_user_id, heartTalk: false, fieldVersions: {}, now: ctx.now })
     return { version }
   }
 
@@ -116,16 +116,21 @@ async function applyMutation(ctx: ApplyContext, m: Mutation, version: number): P
   const previous = existing ? (JSON.parse(existing.data) as Record<string, unknown>) : null
   const merged = mergeFields(m.entity, previous, m.fields, ctx.today)
   if (!merged.ok) return never(merged.code, merged.message)
+  const fieldVersions = existing ? (JSON.parse(existing.field_versions) as Record<string, number>) : {}
   if (stale && existing && previous) {
-    const overwritten = merged.changedFields.filter((f) => JSON.stringify(previous[f]) !== JSON.stringify(merged.data[f]))
+    // Fields someone else changed after the version this edit was based on: those are overwritten.
+    const base = m.baseVersion ?? 0
+    const overwritten = merged.changedFields.filter((f) => (fieldVersions[f] ?? 0) > base)
     await audit(ctx, m, version, 'stale_edit', num(existing.version), {
-      fields: overwritten, previous: Object.fromEntries(overwritten.map((f) => [f, previous[f] ?? null])) })
+      fields: overwritten, changed: merged.changedFields,
+      previous: Object.fromEntries(overwritten.map((f) => [f, previous[f] ?? null])) })
   }
+  for (const f of merged.changedFields) fieldVersions[f] = version
   await writeRecord(ctx.q, {
     branchId: ctx.branchId, entity: m.entity, id: m.recordId, version, deleted: false, data: merged.data,
     createdBy: existing?.created_by ?? ctx.p.memberId ?? ctx.p.userId,
     authorUserId: existing ? existing.author_user_id : ctx.p.userId,
-    heartTalk: m.entity === 'activity' && isHeartTalk(merged.data), now: ctx.now,
+    heartTalk: m.entity === 'activity' && isHeartTalk(merged.data), fieldVersions, now: ctx.now,
   })
   return { version }
 }

@@ -15,11 +15,13 @@ export interface RecordRow {
   created_by: string
   author_user_id: string | null
   heart_talk: unknown
+  /** JSON: top-level field → version of its last change (tells which fields a stale edit overwrote) */
+  field_versions: string
   created_at: unknown
   updated_at: unknown
 }
 
-export const RECORD_COLUMNS = `entity, id, version, deleted, data, created_by, author_user_id, heart_talk, created_at, updated_at`
+export const RECORD_COLUMNS = `entity, id, version, deleted, data, created_by, author_user_id, heart_talk, field_versions, created_at, updated_at`
 
 export async function loadRecord(q: Queryable, branchId: string, entity: SyncEntity, id: string): Promise<RecordRow | undefined> {
   return q.one<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM records WHERE branch_id = $1 AND entity = $2 AND id = $3`,
@@ -36,16 +38,19 @@ export interface RecordWrite {
   createdBy: string
   authorUserId: string | null
   heartTalk: boolean
+  fieldVersions: Record<string, number>
   now: number
 }
 
 export async function writeRecord(q: Queryable, w: RecordWrite): Promise<void> {
   await q.run(
-    `INSERT INTO records (branch_id, entity, id, version, deleted, data, created_by, author_user_id, heart_talk, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
-     ON CONFLICT (branch_id, entity, id) DO UPDATE SET version = $4, deleted = $5, data = $6, heart_talk = $9, updated_at = $10`,
+    `INSERT INTO records (branch_id, entity, id, version, deleted, data, created_by, author_user_id, heart_talk,
+       field_versions, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, $10, $10)
+     ON CONFLICT (branch_id, entity, id) DO UPDATE SET version = $4, deleted = $5, data = $6, heart_talk = $9,
+       field_versions = $11, updated_at = $10`,
     [w.branchId, w.entity, w.id, w.version, w.deleted ? 1 : 0, JSON.stringify(w.data), w.createdBy, w.authorUserId,
-      w.heartTalk ? 1 : 0, w.now])
+      w.heartTalk ? 1 : 0, w.now, JSON.stringify(w.fieldVersions)])
 }
 
 const iso = (ms: unknown) => new Date(num(ms)).toISOString()

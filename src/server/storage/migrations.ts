@@ -45,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
         branch_id TEXT NOT NULL REFERENCES branches(id), entity TEXT NOT NULL, id TEXT NOT NULL,
         version BIGINT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL,
         created_by TEXT NOT NULL, author_user_id TEXT, heart_talk INTEGER NOT NULL DEFAULT 0,
+        field_versions TEXT NOT NULL DEFAULT '{}',
         created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (branch_id, entity, id))`,
       `CREATE UNIQUE INDEX records_version ON records (branch_id, version)`,
       `CREATE TABLE audit (
