@@ -1,0 +1,14 @@
+// Exports of a year: the report as .docx (公文 layout) and the 台账 as CSV. Both build in the browser and in Node;
+// the client imports this module lazily because `docx` is large.
+export {
+  buildReportDocx, createReportDocument, DEFAULT_FONTS, DOCX_MIME, LEDGER_TABLE_HEADER, type DocxSection,
+  type ReportDocxInput,
+} from './docx'
+export type { FontChoice, ReportFonts } from './fonts'
+export {
+  buildLedgerCsv, buildMemberAttendanceCsv, csvCell, LEDGER_CSV_HEADER, MEMBER_ATTENDANCE_CSV_HEADER, toCsv, UTF8_BOM,
+} from './csv'
+export { attendanceCell, buildLedgerRows, type LedgerRow } from './ledger'
+export { chineseNumeral, headingNumber } from './numbering'
+
+export const CSV_MIME = 'text/csv;charset=utf-8'
