@@ -17,6 +17,11 @@ export interface DocxSection {
   subsections?: readonly DocxSection[]
 }
 
+/** The usual single section: 一、履职情况 with the composed (or edited) paragraphs. */
+export function performanceSections(paragraphs: readonly string[]): DocxSection[] {
+  return [{ heading: '履职情况', paragraphs }]
+}
+
 export interface ReportDocxInput {
   /** '2025年度第一党支部书记抓基层党建工作述职报告' */
   title: string
@@ -149,10 +154,13 @@ export function createReportDocument(input: ReportDocxInput): Document {
 }
 
 /** The .docx bytes. In the browser wrap them: new Blob([bytes], { type: DOCX_MIME }). */
-export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Array> {
+export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Array<ArrayBuffer>> {
   const fonts: ReportFonts = { ...DEFAULT_FONTS, ...input.fonts }
   // Word substitutes a missing font by the altName in the font table: 小标宋 → 宋体, 仿宋_GB2312 → 仿宋.
-  return Packer.pack(createReportDocument(input), 'uint8array', false, [{ path: 'word/fontTable.xml', data: fontTableXml(fonts) }])
+  const packed = await Packer.pack(createReportDocument(input), 'uint8array', false,
+    [{ path: 'word/fontTable.xml', data: fontTableXml(fonts) }])
+  // a copy over a plain ArrayBuffer, which Blob and fetch accept under TypeScript's DOM types
+  return new Uint8Array(packed)
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'

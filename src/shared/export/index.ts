@@ -1,7 +1,7 @@
 // Exports of a year: the report as .docx (公文 layout) and the 台账 as CSV. Both build in the browser and in Node;
 // the client imports this module lazily because `docx` is large.
 export {
-  buildReportDocx, createReportDocument, DEFAULT_FONTS, DOCX_MIME, LEDGER_TABLE_HEADER, type DocxSection,
+  buildReportDocx, createReportDocument, DEFAULT_FONTS, DOCX_MIME, LEDGER_TABLE_HEADER, performanceSections, type DocxSection,
   type ReportDocxInput,
 } from './docx'
 export type { FontChoice, ReportFonts } from './fonts'

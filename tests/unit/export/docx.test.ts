@@ -1,6 +1,6 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { buildReportDocx, chineseNumeral, headingNumber } from '../../../src/shared/export'
+import { buildReportDocx, chineseNumeral, DOCX_MIME, headingNumber } from '../../../src/shared/export'
 import { compileYearReport, composeReportText } from '../../../src/shared/report'
 import { makeRecord } from '../report/fixtures'
 
@@ -37,6 +37,9 @@ describe('buildReportDocx', () => {
       year: 2025,
     })
     expect(bytes).toBeInstanceOf(Uint8Array)
+    const blob = new Blob([bytes], { type: DOCX_MIME })
+    expect(blob.size).toBe(bytes.byteLength)
+    expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]) // a zip: 'PK'
     const { document, footer, fonts } = await unzip(bytes)
     expect(document).toContain('2025年度第一党支部书记抓基层党建工作述职报告')
     expect(document).toContain('一、履职情况')
