@@ -9,6 +9,7 @@ export default defineConfig({
       '@client': fileURLToPath(new URL('./src/client', import.meta.url)),
     },
   },
+  define: { __APP_BUILD_ID__: JSON.stringify('test') },
   plugins: [vue()],
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/server/**/*.test.ts'],

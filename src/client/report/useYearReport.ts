@@ -1,0 +1,38 @@
+// One year's report, compiled on the device from the live records: this year, last year (for the deltas) and
+// the branch's rules checked against this year. Recompiles whenever a record, the roster or the rules change.
+import { computed, type Ref } from 'vue'
+import { listActivitiesBetween, type StoredActivity } from '@client/db'
+import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { useChinaToday } from '@client/composables/useChinaToday'
+import { useRosterStore } from '@client/stores/roster'
+import { useSettingsStore } from '@client/stores/settings'
+import { checkCompliance, compileYearReport } from '@shared/report'
+
+export function useYearReport(year: Ref<number>) {
+  const roster = useRosterStore()
+  const settings = useSettingsStore()
+  const today = useChinaToday()
+
+  const { data: records, error } = useLiveQuery(
+    () => listActivitiesBetween(`${year.value - 1}-01-01`, `${year.value}-12-31`),
+    [year],
+  )
+
+  const yearRecords = computed<StoredActivity[] | undefined>(() => {
+    const prefix = `${year.value}-`
+    return records.value?.filter((r) => r.date.startsWith(prefix))
+  })
+  const recordsById = computed(() => new Map((records.value ?? []).map((r) => [r.id, r])))
+
+  const report = computed(() => (records.value
+    ? compileYearReport({ records: records.value, roster: roster.members, year: year.value })
+    : null))
+  const lastYearReport = computed(() => (records.value
+    ? compileYearReport({ records: records.value, roster: roster.members, year: year.value - 1 })
+    : null))
+  const compliance = computed(() => (records.value
+    ? checkCompliance(records.value, settings.settings.rules, year.value, today.value)
+    : null))
+
+  return { records, yearRecords, recordsById, report, lastYearReport, compliance, error, today }
+}
