@@ -3,15 +3,14 @@
 import { computed, type Ref } from 'vue'
 import { listActivitiesBetween, type StoredActivity } from '@client/db'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
-import { useChinaToday } from '@client/composables/useChinaToday'
 import { useRosterStore } from '@client/stores/roster'
 import { useSettingsStore } from '@client/stores/settings'
 import { checkCompliance, compileYearReport } from '@shared/report'
 
-export function useYearReport(year: Ref<number>) {
+/** `today` (China date) decides which periods are past, current or still to come. */
+export function useYearReport(year: Ref<number>, today: Ref<string>) {
   const roster = useRosterStore()
   const settings = useSettingsStore()
-  const today = useChinaToday()
 
   const { data: records, error } = useLiveQuery(
     () => listActivitiesBetween(`${year.value - 1}-01-01`, `${year.value}-12-31`),
@@ -34,5 +33,5 @@ export function useYearReport(year: Ref<number>) {
     ? checkCompliance(records.value, settings.settings.rules, year.value, today.value)
     : null))
 
-  return { records, yearRecords, recordsById, report, lastYearReport, compliance, error, today }
+  return { records, yearRecords, recordsById, report, lastYearReport, compliance, error }
 }
