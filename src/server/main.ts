@@ -34,11 +34,17 @@ async function main(): Promise<void> {
       process.exit(1)
     }, SHUTDOWN_GRACE_MS)
     force.unref()
-    // close() stops accepting and waits for in-flight requests; idle keep-alive sockets are closed now.
+    // close() stops accepting and waits for in-flight requests; keep-alive sockets are closed as soon as they
+    // go idle (after their response), not after the keep-alive timeout.
+    const closeIdle = () => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+    }
+    const sweeper = setInterval(closeIdle, 50)
     server.close(() => {
+      clearInterval(sweeper)
       void db.close().finally(() => process.exit(0))
     })
-    if ('closeIdleConnections' in server) server.closeIdleConnections()
+    closeIdle()
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))

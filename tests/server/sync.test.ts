@@ -250,6 +250,6 @@ describe.each(BACKENDS)('sync protocol on $name', (backend) => {
     expect(big.body.error.message).toMatch(/500/)
     const junk = await branch.secretary.post('/api/sync/push', '{"protocolVersion": 1, "clientId": ')
     expect(junk.status).toBe(400)
-    expect(junk.body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) })
+    expect(junk.body.error).toMatchObject({ code: 'invalid_json', message: expect.any(String) })
   })
 })

@@ -9,7 +9,8 @@ import { openStorage } from '../../../src/server/storage/open'
 
 export interface Backend {
   name: 'sqlite' | 'postgres'
-  open(): Promise<{ db: Db; cleanup(): Promise<void> }>
+  /** `env`: what a server child process needs to reach the same database */
+  open(): Promise<{ db: Db; env: Record<string, string>; cleanup(): Promise<void> }>
 }
 
 export const PG_URL = process.env.DATABASE_URL_TEST || ''
@@ -19,7 +20,11 @@ const sqlite: Backend = {
   async open() {
     const dir = mkdtempSync(join(tmpdir(), 'zhibu-test-'))
     const db = await openStorage({ dataDir: dir })
-    return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }) } }
+    return {
+      db,
+      env: { DATA_DIR: dir },
+      cleanup: async () => { await db.close().catch(() => undefined); rmSync(dir, { recursive: true, force: true }) },
+    }
   },
 }
 
@@ -32,10 +37,13 @@ const postgres: Backend = {
     await admin.query(`CREATE SCHEMA ${schema}`)
     await admin.end()
     const db = await openStorage({ dataDir: '', databaseUrl: PG_URL, pgSchema: schema })
+    const url = new URL(PG_URL)
+    url.searchParams.set('options', `-c search_path=${schema}`)
     return {
       db,
+      env: { DATABASE_URL: url.toString() },
       cleanup: async () => {
-        await db.close()
+        await db.close().catch(() => undefined)
         const c = new pg.Client({ connectionString: PG_URL })
         await c.connect()
         await c.query(`DROP SCHEMA ${schema} CASCADE`)

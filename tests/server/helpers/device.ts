@@ -44,7 +44,7 @@ export class Device {
   }
 
   /** Push the whole outbox; drop what the server consumed. */
-  async push(headers: Record<string, string> = {}): Promise<Reply<PushResponse>> {
+  async push(headers: Record<string, string> = {}): Promise<Reply> {
     const res = await this.api.post('/api/sync/push',
       { protocolVersion: PROTOCOL_VERSION, clientId: this.clientId, mutations: this.outbox }, headers)
     if (res.status === 200) this.acknowledge(res.body as PushResponse)

@@ -22,8 +22,11 @@ export class Api {
     const h: Record<string, string> = { ...headers }
     if (this.token) h.Authorization = `Bearer ${this.token}`
     let payload: BodyInit | undefined
-    if (body instanceof Uint8Array) payload = body
-    else if (body !== undefined) {
+    if (body instanceof Uint8Array) payload = body as unknown as BodyInit
+    else if (typeof body === 'string') {
+      payload = body
+      h['Content-Type'] ??= 'application/json'
+    } else if (body !== undefined) {
       payload = JSON.stringify(body)
       h['Content-Type'] ??= 'application/json'
     }
