@@ -1,7 +1,7 @@
 // Helpers that drive the app the way a member would.
 import { expect, type Page } from '@playwright/test'
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+export const CHROMIUM_ARGS = ['--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 export async function waitForServiceWorker(page: Page): Promise<void> {
