@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import ActivityLogPage from '@client/pages/ActivityLogPage.vue'
+import { addMembers, listActivitiesOfMonth, readDraft, useDatabase } from '@client/db'
+import { chinaDateOf } from '@shared/dates'
+
+async function until(check: () => boolean | Promise<boolean>, what: string) {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+async function mountPage(path = '/log') {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/log', component: ActivityLogPage },
+      { path: '/activities/:id/edit', component: ActivityLogPage },
+      { path: '/activities', component: { template: '<p>list</p>' } },
+    ],
+  })
+  await router.push(path)
+  const wrapper = mount(ActivityLogPage, { global: { plugins: [router], stubs: { RouterLink: true } } })
+  await until(() => wrapper.find('button[data-type="themeDay"]').exists(), 'the form')
+  return { wrapper, router }
+}
+
+beforeEach(async () => {
+  useDatabase(`log-page-${Math.random()}`)
+  setActivePinia(createPinia())
+  await addMembers([{ name: '张书记', role: 'secretary', group: '', active: true }, { name: '李明', role: 'member', group: '', active: true }])
+})
+
+describe('ActivityLogPage', () => {
+  it('saves a routine 主题党日 with two taps and goes to the month list', async () => {
+    const { wrapper, router } = await mountPage('/log?type=themeDay')
+    await until(() => wrapper.find('[data-testid="attendance-summary"]').exists(), 'attendance')
+    await wrapper.get('form').trigger('submit')
+    await until(() => router.currentRoute.value.path === '/activities', 'navigation to the list')
+    const today = chinaDateOf()
+    const saved = await listActivitiesOfMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7)))
+    expect(saved).toHaveLength(1)
+    expect(saved[0]).toMatchObject({ types: ['themeDay'], date: today, place: '党员活动室', host: '张书记' })
+    expect(saved[0]?.attendance?.expected).toHaveLength(2)
+    expect(router.currentRoute.value.query.highlight).toBe(saved[0]?.id)
+  })
+
+  it('refuses an empty topic in Chinese and saves nothing', async () => {
+    const { wrapper } = await mountPage('/log?type=themeDay')
+    await wrapper.get('input[name="topic"]').setValue('   ')
+    await wrapper.get('form').trigger('submit')
+    await until(() => wrapper.find('[data-testid="save-error"]').exists(), 'the error')
+    expect(wrapper.get('[data-testid="save-error"]').text()).toContain('请填写主题')
+    const today = chinaDateOf()
+    expect(await listActivitiesOfMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7)))).toHaveLength(0)
+  })
+
+  it('keeps typed input as a draft and restores it when the form opens again', async () => {
+    const first = await mountPage('/log?type=themeDay')
+    await first.wrapper.get('input[name="topic"]').setValue('学习党章第二章')
+    await until(async () => (await readDraft<{ fields: { topic: string } }>('new-activity'))?.fields.topic === '学习党章第二章', 'the draft')
+    first.wrapper.unmount()
+    setActivePinia(createPinia())
+    const second = await mountPage('/log')
+    await until(() => second.wrapper.find('[data-testid="draft-restored"]').exists(), 'the restored draft')
+    expect((second.wrapper.get('input[name="topic"]').element as HTMLInputElement).value).toBe('学习党章第二章')
+  })
+})
