@@ -8,7 +8,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   retries: 0,
   workers: 1,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: '.tmp/reports/e2e.json' }]],
   use: {
     actionTimeout: 10_000,
     baseURL: `http://127.0.0.1:${port}`,

@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 export CI=${CI:-1}
 bash .ci/install-system-deps.sh || exit 1
 [ -d node_modules ] || npm ci --no-audit --no-fund || exit 1
-mkdir -p test-results
-rm -f test-results/unit.json test-results/e2e.json
+mkdir -p .tmp/reports
+rm -f .tmp/reports/unit.json .tmp/reports/e2e.json
 gate_passed=0 gate_failed=0
 gate() { # name, command...
   local name=$1; shift
@@ -34,8 +34,8 @@ gate "type-check" npx vue-tsc --noEmit -p tsconfig.json
 gate "lint" npx eslint .
 gate "build" npx vite build --logLevel warn
 echo "── unit, component and server tests"
-npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
+npx vitest run --reporter=default --reporter=json --outputFile=.tmp/reports/unit.json
 echo "── browser tests"
 npx playwright test
 
-node tests/support/count-results.mjs "$gate_passed" "$gate_failed" test-results/unit.json test-results/e2e.json
+node tests/support/count-results.mjs "$gate_passed" "$gate_failed" .tmp/reports/unit.json .tmp/reports/e2e.json
