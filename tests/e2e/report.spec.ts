@@ -43,11 +43,12 @@ async function shot(page: Page, name: string, fullPage = false) {
 }
 
 test('the report counts a logged year offline, traces each figure and exports Word', async ({ page, context }) => {
-  await context.clock.setFixedTime(new Date(NOW))
   await page.goto('/settings')
   await waitForServiceWorker(page)
   await page.getByTestId('import-backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) })
   await expect(page.getByTestId('backup-message')).toContainText('新增 8 条活动')
+  // "Today" is fixed once the service worker runs (a fixed clock before that keeps it from installing).
+  await context.clock.setFixedTime(new Date(NOW))
 
   await context.setOffline(true)
   await page.goto('/report')
@@ -55,13 +56,17 @@ test('the report counts a logged year offline, traces each figure and exports Wo
   await expect(page.getByTestId('report-summary')).toContainText('2026年共记录活动 6 次')
 
   const figure = (key: string) => page.locator(`[data-figure-key="${key}"]`)
-  await expect(figure('type.themeDay')).toContainText('2 次')
+  const value = (key: string) => figure(key).locator('.value')
+  await expect(value('type.themeDay')).toHaveText('2次')
   await expect(figure('type.themeDay')).toContainText('去年 1 次')
-  await expect(figure('type.generalMeeting')).toContainText('1 次')
-  await expect(figure('type.committeeMeeting')).toContainText('1 次')
-  await expect(figure('lecture.secretary')).toContainText('1 次')
-  await expect(figure('heartTalk.persons')).toContainText('2 人次')
-  await expect(figure('volunteer.hours')).toContainText('12 小时')
+  await expect(value('type.generalMeeting')).toHaveText('1次')
+  await expect(value('type.committeeMeeting')).toHaveText('1次')
+  await expect(value('type.groupMeeting')).toHaveText('0次')
+  await expect(value('lecture.secretary')).toHaveText('1次')
+  await expect(value('heartTalk.persons')).toHaveText('2人次')
+  await expect(value('volunteer.participants')).toHaveText('6人次')
+  await expect(value('volunteer.hours')).toHaveText('12小时')
+  await expect(value('attendance.generalMeeting')).toHaveText('67%')
   await shot(page, 'report-top')
 
   const text = page.getByTestId('report-text')
@@ -81,7 +86,7 @@ test('the report counts a logged year offline, traces each figure and exports Wo
 
   // Missing periods stand out in the calendar: 主题党日 from March to October, 党员大会 in Q2 and Q3.
   const compliance = page.getByTestId('compliance')
-  await expect(compliance.getByTestId('compliance-missed')).toContainText('主题党日每月至少1次：3月、4月、5月、6月、7月、8月、9月、10月')
+  await expect(compliance.getByTestId('compliance-missed')).toContainText('主题党日活动每月至少1次：3月、4月、5月、6月、7月、8月、9月、10月')
   await expect(compliance.locator('[data-rule="theme-day-monthly"] [data-state="due"]')).toHaveCount(1)
 
   // The secretary's edit survives a reload with no signal.
@@ -105,6 +110,8 @@ test('the report counts a logged year offline, traces each figure and exports Wo
   expect(csv.suggestedFilename()).toBe(`2026年活动台账-${BRANCH}.csv`)
 
   await expect(page.getByTestId('report-charts').locator('canvas')).toHaveCount(2)
-  await page.getByRole('heading', { name: '2026年数字' }).scrollIntoViewIfNeeded()
+  await page.evaluate(() => window.scrollTo(0, 0))
   await shot(page, 'report-full', true)
+  await page.getByTestId('compliance').scrollIntoViewIfNeeded()
+  await shot(page, 'report-compliance')
 })

@@ -3,6 +3,8 @@ import { ACTIVITY_TYPE_IDS, ACTIVITY_TYPES, type ActivityTypeId } from '@shared/
 import { wholePercent, type YearReport } from '@shared/report'
 
 export const MONTH_LABELS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`)
+/** Axis ticks: the numbers alone fit 12 months across a 360 px screen without tilting. */
+export const MONTH_TICKS = Array.from({ length: 12 }, (_, i) => String(i + 1))
 
 /** One colour per type, distinct enough side by side; the legend and the data table carry the names. */
 export const TYPE_COLOURS: Readonly<Record<ActivityTypeId, string>> = {

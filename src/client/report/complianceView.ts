@@ -4,9 +4,8 @@ import type { PeriodCompliance, PeriodState, RuleCompliance } from '@shared/repo
 import type { RulePeriod } from '@shared/model/settings'
 
 export const STATE_WORDS: Readonly<Record<PeriodState, string>> = { met: '完成', missed: '缺', due: '待办', upcoming: '未到' }
-export const STATE_ICONS: Readonly<Record<PeriodState, string>> = { met: '✓', missed: '✗', due: '!', upcoming: '·' }
 export const STATE_MEANINGS: Readonly<Record<PeriodState, string>> = {
-  met: '已按要求完成', missed: '已过期，没有达到要求', due: '本期还没完成', upcoming: '还没到',
+  met: '已达到要求', missed: '已过去，没达到要求', due: '就是本期，还没达到要求', upcoming: '还没到',
 }
 
 /** CSS grid placement of period `index` of a rule of `period`, in a grid of 6 columns and 2 rows. */

@@ -81,7 +81,7 @@ export function buildFigureCards(report: YearReport, last: YearReport | null): F
     ...(['themeDay', 'generalMeeting', 'committeeMeeting', 'groupMeeting', 'partyLecture'] as const)
       .map((t) => rateItem(`attendance.${t}`, ACTIVITY_TYPES[t].shortName, report, last, t)),
   ].filter((x): x is FigureItem => x !== null)
-  if (rates.length > 0) cards.push({ id: 'attendance', title: '参会率', items: rates })
+  if (rates.length > 0) cards.push({ id: 'attendance', title: '平均参会率', items: rates })
   return cards
 }
 
