@@ -1,0 +1,90 @@
+// @vitest-environment happy-dom
+// Tapping a figure on the report screen lists exactly the records it counts, read from the real device database.
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { createActivity, deleteActivity } from '@client/db'
+import type { ActivityRecord } from '@shared/model/activity'
+import ReportPage from '@client/pages/ReportPage.vue'
+import { freshDatabase, sampleRecords } from './fixtures'
+
+const Stub = { template: '<div />' }
+
+async function store(records: ActivityRecord[]) {
+  for (const r of records) {
+    const { id, createdBy: _c, createdAt: _a, updatedAt: _u, backfilled: _b, deleted, ...fields } = r
+    await createActivity(fields, new Date('2025-12-01T00:00:00Z'), id)
+    if (deleted) await deleteActivity(id)
+  }
+}
+
+async function mountPage(year: number) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/report', component: ReportPage },
+      { path: '/activities/:id', component: Stub },
+      { path: '/log', component: Stub },
+      { path: '/settings', component: Stub },
+    ],
+  })
+  await router.push(`/report?year=${year}`)
+  await router.isReady()
+  const wrapper = mount({ template: '<RouterView />' }, { global: { plugins: [pinia, router] }, attachTo: document.body })
+  await vi.waitFor(() => expect(wrapper.find('[data-figure-key="type.themeDay"]').exists()).toBe(true))
+  return { wrapper, router }
+}
+
+describe('ReportPage figure → records', () => {
+  beforeEach(async () => {
+    freshDatabase()
+    await store(sampleRecords())
+  })
+
+  it('lists exactly the records behind the tapped figure, each linking to its detail page', async () => {
+    const { wrapper } = await mountPage(2025)
+    expect(wrapper.get('[data-testid="report-summary"]').text()).toContain('2025年共记录活动 4 次')
+    await wrapper.get('[data-figure-key="type.themeDay"]').trigger('click')
+    await flushPromises()
+    const sheet = wrapper.get('[data-testid="figure-records"]')
+    expect(sheet.get('h2').text()).toBe('2025年 主题党日 2 次')
+    const ids = sheet.findAll('[data-activity-id]').map((a) => a.attributes('data-activity-id'))
+    expect(ids).toEqual(['theme-jan', 'theme-feb'])
+    expect(sheet.get('[data-activity-id="theme-jan"]').attributes('href')).toBe('/activities/theme-jan')
+
+    await sheet.get('button').trigger('click')
+    expect(wrapper.find('[data-testid="figure-records"]').exists()).toBe(false)
+
+    await wrapper.get('[data-figure-key="heartTalk.persons"]').trigger('click')
+    await flushPromises()
+    const talks = wrapper.get('[data-testid="figure-records"]')
+    expect(talks.findAll('[data-activity-id]').map((a) => a.attributes('data-activity-id'))).toEqual(['talk-may'])
+    expect(talks.text()).toContain('合计 3 人次')
+    wrapper.unmount()
+  })
+
+  it('follows the year picker and counts last year against the year before', async () => {
+    const { wrapper, router } = await mountPage(2025)
+    expect(wrapper.findAll('[data-year]').map((b) => b.attributes('data-year'))).toContain('2024')
+    await wrapper.get('[data-year="2024"]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.query.year).toBe('2024'))
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="report-summary"]').text()).toContain('2024年共记录活动 1 次'))
+    await wrapper.get('[data-figure-key="type.themeDay"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('[data-testid="figure-records"] [data-activity-id]').map((a) => a.attributes('data-activity-id'))).toEqual(['theme-2024'])
+    wrapper.unmount()
+  })
+
+  it('shows the compliance calendar with the missed months in words', async () => {
+    const { wrapper } = await mountPage(2025)
+    const row = wrapper.get('[data-rule="theme-day-monthly"]')
+    const states = row.findAll('[data-state]').map((c) => c.attributes('data-state'))
+    expect(states).toEqual(['met', 'met', ...Array(10).fill('missed')])
+    expect(row.findAll('[data-state="missed"]')[0]!.text()).toContain('缺')
+    expect(wrapper.get('[data-testid="compliance-missed"]').text()).toContain('主题党日活动每月至少1次：3月、4月')
+    wrapper.unmount()
+  })
+})
