@@ -13,3 +13,5 @@ app.mount('#app')
 
 startDeviceStatus()
 startServiceWorker()
+// Sync runs only once signed in; its code loads after the first paint so a standalone phone pays nothing up front.
+void import('./sync/start').then((m) => m.startSync())

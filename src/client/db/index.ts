@@ -10,3 +10,5 @@ export { getDeviceId, getLocalUserId, newId, readMetaValue, writeMetaValue } fro
 export { observe, type LiveSubscription } from './live'
 export { useDatabase } from './connection'
 export type { StoredActivity, StoredMember, StoredPhoto, OutboxEntry } from './schema'
+export * from './sync'
+export * from './session'

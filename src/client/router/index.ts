@@ -11,6 +11,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/roster', name: 'roster', component: () => import('@client/pages/RosterPage.vue'), meta: { title: '党员名册', tab: 'more' } },
   { path: '/settings', name: 'settings', component: () => import('@client/pages/SettingsPage.vue'), meta: { title: '支部设置', tab: 'more' } },
   { path: '/more', name: 'more', component: () => import('@client/pages/MorePage.vue'), meta: { title: '更多', tab: 'more' } },
+  { path: '/account', name: 'account', component: () => import('@client/pages/AccountPage.vue'), meta: { title: '同步与账号', tab: 'more' } },
+  { path: '/signin', name: 'signin', component: () => import('@client/pages/SignInPage.vue'), meta: { title: '登录', tab: 'more' } },
+  { path: '/join', name: 'join', component: () => import('@client/pages/JoinPage.vue'), meta: { title: '加入支部', tab: 'more' } },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
 

@@ -1,0 +1,53 @@
+// The signed-in account and the account screens' actions (sign-in, join, sign-out, the secretary's tools).
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { JoinRequest } from '@shared/sync/account'
+import { observe, readSession, type StoredSession } from '@client/db'
+import * as api from '@client/sync/accountApi'
+import { browserClient } from '@client/sync/http'
+import { useSyncStore } from './sync'
+
+export const useAccountStore = defineStore('account', () => {
+  const session = ref<StoredSession | null>(null)
+  const loaded = ref(false)
+  const client = browserClient()
+
+  observe(readSession, (value) => { session.value = value; loaded.value = true }, () => { loaded.value = true })
+
+  const me = computed(() => session.value?.me ?? null)
+  const signedIn = computed(() => session.value !== null && !session.value.expired)
+  const isSecretary = computed(() => signedIn.value && me.value?.user.role === 'secretary')
+
+  async function afterSessionChange() {
+    session.value = await readSession()
+    const sync = useSyncStore()
+    sync.setProblem(null)
+    void sync.requestSync()
+  }
+
+  async function signIn(username: string, password: string) {
+    await api.signIn(client, username, password)
+    await afterSessionChange()
+  }
+
+  async function join(req: JoinRequest) {
+    await api.joinBranch(client, req)
+    await afterSessionChange()
+  }
+
+  async function signOut() {
+    await api.signOut(client)
+    session.value = null
+  }
+
+  return {
+    session, loaded, me, signedIn, isSecretary, signIn, join, signOut,
+    preview: (code: string) => api.previewInvite(client, code),
+    createInvite: (hours?: number, uses?: number) => api.createInvite(client, hours, uses),
+    listInvites: () => api.listInvites(client),
+    revokeInvite: (id: string) => api.revokeInvite(client, id),
+    listAccounts: () => api.listBranchAccounts(client),
+    removeAccount: (id: string) => api.removeBranchAccount(client, id),
+    readAudit: (after?: number) => api.readAudit(client, after),
+  }
+})

@@ -1,0 +1,106 @@
+// One sync run: push the outbox (oldest first, in batches), then pull pages until the server has nothing newer.
+// Everything it learns is written through db/ in one transaction per batch or page, so a run cut short at any
+// point (tab closed, network gone) loses nothing and simply continues next time.
+import type { PullResponse, PushRequest, PushResponse } from '@shared/sync/protocol'
+import { DEFAULT_PULL_LIMIT, ERROR_CODES, MAX_PUSH_BATCH, PROTOCOL_VERSION } from '@shared/sync/protocol'
+import {
+  applyPullPage, applyPushResults, markSessionExpired, readPushBatch, readSession, readSyncPosition, recordSyncSuccess,
+  resetSyncedCopy, restartPull, rotateClientId, wipeBranchData,
+} from '@client/db'
+import { callServer, ServerError, type ServerClient } from './http'
+
+export type SyncResult =
+  | { status: 'ok'; pushed: number; pulled: number }
+  /** no session: a phone used on its own; nothing to do */
+  | { status: 'signedOut' }
+  | { status: 'sessionExpired' | 'revoked' | 'updateRequired' | 'serverBehind' | 'unsupported'; message: string }
+
+/** Most rounds one run makes per phase; a run that needs more continues on the next trigger. */
+const MAX_ROUNDS = 200
+
+async function pushOutbox(client: ServerClient, token: string, branchId: string): Promise<{ pushed: number; rejectedSynced: boolean }> {
+  let pushed = 0
+  let rejectedSynced = false
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const batch = await readPushBatch(MAX_PUSH_BATCH, branchId)
+    const first = batch[0]
+    if (!first) break
+    const body: PushRequest = { protocolVersion: PROTOCOL_VERSION, clientId: first.clientId, mutations: batch }
+    const res = await callServer<PushResponse>(client, 'POST', '/api/sync/push', { token, body })
+    const outcome = await applyPushResults(batch, res.results)
+    pushed += res.results.filter((r) => r.status !== 'rejected').length
+    rejectedSynced ||= outcome.rejectedSynced
+    // The server wants seqs from lastClientSeq + 1. If this device no longer holds that change (it was wiped),
+    // start over under a new clientId rather than asking forever.
+    if (outcome.retry && first.clientSeq > res.lastClientSeq + 1) await rotateClientId()
+  }
+  return { pushed, rejectedSynced }
+}
+
+async function pullAll(client: ServerClient, token: string): Promise<{ pulled: number; reset: boolean }> {
+  let pulled = 0
+  for (let round = 0; round < 100_000; round++) {
+    const position = await readSyncPosition()
+    const query = new URLSearchParams({
+      protocolVersion: String(PROTOCOL_VERSION), cursor: String(position.cursor), limit: String(DEFAULT_PULL_LIMIT),
+    })
+    if (position.epoch) query.set('epoch', position.epoch)
+    const page = await callServer<PullResponse>(client, 'GET', `/api/sync/pull?${query.toString()}`, { token })
+    if (page.reset) {
+      await resetSyncedCopy(page.epoch, page.branchId)
+      return { pulled, reset: true }
+    }
+    await applyPullPage(page)
+    pulled += page.rows.length
+    if (!page.hasMore) break
+  }
+  return { pulled, reset: false }
+}
+
+async function exchange(client: ServerClient, token: string, branchId: string): Promise<SyncResult> {
+  const position = await readSyncPosition()
+  // Signed in to another branch than the synced copy belongs to: that copy is not this branch's.
+  if (position.branchId !== null && position.branchId !== branchId) await resetSyncedCopy(null, branchId)
+  let pushed = 0
+  let pulled = 0
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const push = await pushOutbox(client, token, branchId)
+    pushed += push.pushed
+    // A refused change to a record the server has: pull everything again so the phone shows the server's copy.
+    if (push.rejectedSynced) await restartPull()
+    const pull = await pullAll(client, token)
+    pulled += pull.pulled
+    if (!pull.reset) {
+      await recordSyncSuccess()
+      return { status: 'ok', pushed, pulled }
+    }
+    // Reset: the synced copy is gone and the outbox renumbered under a new clientId; push it again, pull from 0.
+  }
+  throw new Error('服务器连续要求重新同步，稍后再试')
+}
+
+/** One full run for the signed-in account. Network failures and 5xx are thrown (the loop backs off). */
+export async function syncOnce(client: ServerClient): Promise<SyncResult> {
+  const session = await readSession()
+  if (!session || session.expired) return { status: 'signedOut' }
+  const branchId = session.me.branch?.id
+  if (!branchId) return { status: 'unsupported', message: '党委账号请在电脑上查看各支部数据' }
+  try {
+    return await exchange(client, session.token, branchId)
+  } catch (err) {
+    if (!(err instanceof ServerError)) throw err
+    if (err.code === ERROR_CODES.membershipRevoked) {
+      await wipeBranchData()
+      return { status: 'revoked', message: '您已被移出本支部，本机上的支部数据已清除' }
+    }
+    if (err.status === 401) {
+      await markSessionExpired()
+      return { status: 'sessionExpired', message: '登录已失效，请重新登录。本机数据和待同步的修改都还在。' }
+    }
+    if (err.status === 426 || err.code === ERROR_CODES.protocolTooOld) {
+      return { status: 'updateRequired', message: '应用版本过旧，请关闭所有窗口后重新打开以更新' }
+    }
+    if (err.code === ERROR_CODES.protocolTooNew) return { status: 'serverBehind', message: err.message }
+    throw err
+  }
+}
