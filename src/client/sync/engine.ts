@@ -1,4 +1,4 @@
-// One sync run: push the outbox (oldest first, in batches), then pull pages until the server has nothing newer.
+// One sync run (`syncOnce`; `pullAll` is exported for tests): push the outbox (oldest first, in batches), then pull pages until the server has nothing newer.
 // Everything it learns is written through db/ in one transaction per batch or page, so a run cut short at any
 // point (tab closed, network gone) loses nothing and simply continues next time.
 import type { PullResponse, PushRequest, PushResponse } from '@shared/sync/protocol'
@@ -37,7 +37,7 @@ async function pushOutbox(client: ServerClient, token: string, branchId: string)
   return { pushed, rejectedSynced }
 }
 
-async function pullAll(client: ServerClient, token: string): Promise<{ pulled: number; reset: boolean }> {
+export async function pullAll(client: ServerClient, token: string): Promise<{ pulled: number; reset: boolean }> {
   let pulled = 0
   for (let round = 0; round < 100_000; round++) {
     const position = await readSyncPosition()
