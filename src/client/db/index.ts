@@ -10,5 +10,7 @@ export { getDeviceId, getLocalUserId, newId, readMetaValue, writeMetaValue } fro
 export { observe, type LiveSubscription } from './live'
 export { useDatabase } from './connection'
 export type { StoredActivity, StoredMember, StoredPhoto, OutboxEntry } from './schema'
-export * from './sync'
-export * from './session'
+// Sync bookkeeping and the session are imported as '@client/db/sync' and '@client/db/session' by the lazily loaded
+// sync code only, so none of it is in the first download.
+export type { SyncPosition, PushOutcome, RejectedChange, SyncSummary } from './sync'
+export type { StoredSession } from './session'

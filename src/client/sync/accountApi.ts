@@ -2,7 +2,7 @@
 import type {
   AccountView, CreatedInvite, InvitePreview, InviteView, JoinRequest, MeResponse, SessionResponse,
 } from '@shared/sync/account'
-import { clearSession, readSession, saveSession, updateSessionAccount } from '@client/db'
+import { clearSession, readSession, saveSession, updateSessionAccount } from '@client/db/session'
 import { callServer, ServerError, type ServerClient } from './http'
 
 export interface AuditEntryView {

@@ -3,10 +3,11 @@
 // point (tab closed, network gone) loses nothing and simply continues next time.
 import type { PullResponse, PushRequest, PushResponse } from '@shared/sync/protocol'
 import { DEFAULT_PULL_LIMIT, ERROR_CODES, MAX_PUSH_BATCH, PROTOCOL_VERSION } from '@shared/sync/protocol'
+import { markSessionExpired, readSession } from '@client/db/session'
 import {
-  applyPullPage, applyPushResults, markSessionExpired, readPushBatch, readSession, readSyncPosition, recordSyncSuccess,
-  resetSyncedCopy, restartPull, rotateClientId, wipeBranchData,
-} from '@client/db'
+  applyPullPage, applyPushResults, readPushBatch, readSyncPosition, recordSyncSuccess, resetSyncedCopy, restartPull,
+  rotateClientId, wipeBranchData,
+} from '@client/db/sync'
 import { callServer, ServerError, type ServerClient } from './http'
 
 export type SyncResult =

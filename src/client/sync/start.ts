@@ -1,5 +1,7 @@
 // Starts the sync loop for this page (called once from main.ts, loaded after the first paint).
-import { observe, readLastSyncAt, readSession } from '@client/db'
+import { observe } from '@client/db'
+import { readSession } from '@client/db/session'
+import { readLastSyncAt } from '@client/db/sync'
 import { useStatusStore } from '@client/stores/status'
 import { useSyncStore } from '@client/stores/sync'
 import { useToastStore } from '@client/stores/toast'

@@ -1,10 +1,11 @@
 // Two simulated phones (two fake-IndexedDB databases) against a real branch server on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  addMembers, countPendingChanges, createActivity, discardRejectedChange, getActivity, getDeviceId, listAllActivities,
-  listMembers, readOutbox, readRejectedChanges, readSession, readSettings, saveSession, saveSettings, updateActivity,
-  useDatabase, writeMetaValue,
+  addMembers, countPendingChanges, createActivity, getActivity, getDeviceId, listAllActivities, listMembers, readOutbox,
+  readSettings, saveSettings, updateActivity, useDatabase, writeMetaValue,
 } from '@client/db'
+import { readSession, saveSession } from '@client/db/session'
+import { discardRejectedChange, readRejectedChanges } from '@client/db/sync'
 import { pullAll, syncOnce } from '@client/sync/engine'
 import { joinBranch } from '@client/sync/accountApi'
 import type { ServerClient } from '@client/sync/http'
