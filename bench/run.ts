@@ -1,0 +1,40 @@
+// npm run bench: speed and size figures from a production build in Chromium. Absolute times are noisy on shared
+// machines, so each figure is reported with a baseline measured in the same run.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { measureInitialJs } from './bundleSize'
+import { measureSaveToVisible } from './saveToVisible'
+import { measureCompile } from './compileInBrowser'
+import { measureLighthouse } from './lighthouse'
+import { launchChromium, serveDirectory, type BenchLine } from './support'
+
+const only = new Set(process.argv.slice(2))
+const wants = (name: string) => only.size === 0 || only.has(name)
+
+async function main() {
+  mkdirSync('bench/out', { recursive: true })
+  if (!existsSync('dist/index.html') || process.env.BENCH_REBUILD) {
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
+  }
+  const lines: BenchLine[] = []
+  if (wants('size')) lines.push(...measureInitialJs('dist').lines)
+  const server = await serveDirectory('dist')
+  const browser = await launchChromium()
+  try {
+    if (wants('save')) lines.push(...await measureSaveToVisible(browser, server.url, 10_000))
+    if (wants('compile')) lines.push(...await measureCompile(browser))
+  } finally {
+    await browser.close()
+  }
+  if (wants('lighthouse')) lines.push(...measureLighthouse(`${server.url}/`))
+  await server.close()
+
+  const width = Math.max(...lines.map((l) => l.name.length))
+  for (const l of lines) {
+    const verdict = l.pass === undefined ? '' : l.pass ? '  ✓' : '  ✗ MISSED'
+    console.log(`${l.name.padEnd(width)}  ${l.value}${l.target ? `  (target ${l.target})` : ''}${verdict}`)
+  }
+  writeFileSync('bench/out/results.json', JSON.stringify({ at: new Date().toISOString(), lines }, null, 2))
+}
+
+main().catch((e) => { console.error(e); process.exit(1) })

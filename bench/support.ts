@@ -1,0 +1,29 @@
+// Shared pieces of the benchmarks: Chromium, a static server for the built app, percentiles.
+import { chromium, type Browser } from 'playwright-core'
+import { startSwappableServer, type SwappableServer } from '../tests/e2e/support/staticServer'
+import { CHROMIUM_ARGS } from '../tests/e2e/support/app'
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}
+
+export async function serveDirectory(dir: string): Promise<SwappableServer> {
+  return startSwappableServer(dir)
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[index] ?? NaN
+}
+
+export function ms(value: number): string {
+  return `${value.toFixed(1)} ms`
+}
+
+export interface BenchLine {
+  name: string
+  value: string
+  target?: string
+  pass?: boolean
+}
