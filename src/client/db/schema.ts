@@ -40,6 +40,13 @@ export interface MetaEntry {
   value: unknown
 }
 
+/** A photo the branch server has (uploaded from here, or downloaded), or refused for good. */
+export interface PhotoUpload {
+  id: string
+  state: 'uploaded' | 'refused'
+  reason?: string
+}
+
 /** A half-filled form, kept so nothing typed is lost on a crash, reload or update. */
 export interface FormDraft {
   key: string
@@ -57,6 +64,7 @@ export class BranchLogDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'clientSeq'>
   meta!: EntityTable<MetaEntry, 'key'>
   drafts!: EntityTable<FormDraft, 'key'>
+  photoUploads!: EntityTable<PhotoUpload, 'id'>
 
   constructor(name = DATABASE_NAME) {
     super(name)
@@ -69,5 +77,7 @@ export class BranchLogDb extends Dexie {
       meta: 'key',
       drafts: 'key',
     })
+    // v2: which photos the branch server already has (photos sync apart from their records), and photo → record
+    this.version(2).stores({ activities: 'id, date, updatedAt, *photoIds', photoUploads: 'id' })
   }
 }

@@ -189,7 +189,9 @@ export async function rotateClientId(): Promise<string> {
  */
 export async function resetSyncedCopy(epoch: string | null, branchId: string): Promise<void> {
   const db = getDb()
-  await db.transaction('rw', [db.activities, db.members, db.settings, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [db.activities, db.members, db.settings, db.outbox, db.meta, db.photoUploads], async () => {
+    // a restored server may lack photos it had: offer every local photo again (PUT is idempotent)
+    await db.photoUploads.clear()
     const touched = new Set((await db.outbox.toArray()).map((e) => pendingKey(e.mutation.entity, e.mutation.recordId)))
     for (const entity of ['activity', 'member'] as const) {
       const table = recordTable(entity)
@@ -208,8 +210,8 @@ export async function resetSyncedCopy(epoch: string | null, branchId: string): P
 /** Removed from the branch: nothing of the branch stays on this device, and the session ends. */
 export async function wipeBranchData(): Promise<void> {
   const db = getDb()
-  await db.transaction('rw', [db.activities, db.members, db.settings, db.photos, db.outbox, db.drafts, db.meta], async () => {
-    await Promise.all([db.activities.clear(), db.members.clear(), db.settings.clear(), db.photos.clear(), db.outbox.clear(), db.drafts.clear()])
+  await db.transaction('rw', [db.activities, db.members, db.settings, db.photos, db.photoUploads, db.outbox, db.drafts, db.meta], async () => {
+    await Promise.all([db.activities.clear(), db.members.clear(), db.settings.clear(), db.photos.clear(), db.photoUploads.clear(), db.outbox.clear(), db.drafts.clear()])
     await db.meta.bulkDelete(['session', CURSOR_KEY, EPOCH_KEY, BRANCH_KEY, LAST_SYNC_KEY, 'localUserId', DEVICE_ID_KEY])
   })
 }

@@ -9,6 +9,7 @@ import {
   rotateClientId, wipeBranchData,
 } from '@client/db/sync'
 import { callServer, ServerError, type ServerClient } from './http'
+import { uploadPendingPhotos } from './photos'
 
 export type SyncResult =
   | { status: 'ok'; pushed: number; pulled: number }
@@ -67,6 +68,8 @@ async function exchange(client: ServerClient, token: string, branchId: string): 
   for (let attempt = 0; attempt < 3; attempt++) {
     const push = await pushOutbox(client, token, branchId)
     pushed += push.pushed
+    // Photos go after their records, so the server already knows the record a photo belongs to.
+    await uploadPendingPhotos(client, token)
     // A refused change to a record the server has: pull everything again so the phone shows the server's copy.
     if (push.rejectedSynced) await restartPull()
     const pull = await pullAll(client, token)
