@@ -14,6 +14,7 @@ import { branchRoutes } from './routes/branch'
 import type { AppDeps, RouteDeps } from './routes/deps'
 import { healthRoutes } from './routes/health'
 import { photoRoutes } from './routes/photos'
+import { reportRoutes } from './routes/report'
 import { syncRoutes } from './routes/sync'
 
 export type { AppDeps } from './routes/deps'
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', branchRoutes(routeDeps))
   app.route('/', syncRoutes(routeDeps))
   app.route('/', photoRoutes(routeDeps))
+  app.route('/', reportRoutes(routeDeps))
   mountStatic(app, deps.distDir ?? 'dist')
 
   app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', '未找到')))
