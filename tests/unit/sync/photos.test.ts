@@ -21,8 +21,8 @@ vi.stubGlobal('createImageBitmap', async (blob: Blob) => {
 })
 
 /** A valid 3×2 PNG header (enough for the size) plus payload bytes. */
-function pngBytes(seed: number): Uint8Array {
-  const bytes = new Uint8Array(64).map((_, i) => (i * 7 + seed) % 256)
+function pngBytes(seed: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(new ArrayBuffer(64)).map((_, i) => (i * 7 + seed) % 256)
   bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 3, 0, 0, 0, 2])
   return bytes
 }
