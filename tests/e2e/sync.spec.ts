@@ -1,52 +1,12 @@
 // Two phones, one branch server: a member logs three activities with no signal, comes back online, and the
 // secretary's list shows them without a reload. The app is served BY the branch server (same-origin /api), so this
 // spec starts its own server on a free port and uses absolute URLs (not the vite preview baseURL).
-import { test, expect, chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { test, expect, chromium, type Page } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
 import { CHROMIUM_ARGS, addRoster, listRow, waitForServiceWorker } from './support/app'
+import { phoneContext, startBranchServer } from './support/branchServer'
 
 const SHOTS = 'docs/screenshots'
-/** Test hook documented in src/client/sync/README.md: a short sync timer instead of 30 s. */
-const FAST_SYNC = () => localStorage.setItem('branch-log:sync-interval-ms', '1500')
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-}
-
-async function startBranchServer(env: NodeJS.ProcessEnv, origin: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let log = ''
-  child.stdout?.on('data', (d: Buffer) => { log += d.toString() })
-  child.stderr?.on('data', (d: Buffer) => { log += d.toString() })
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return child
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  child.kill('SIGKILL')
-  throw new Error(`branch server did not start:\n${log}`)
-}
-
-async function phoneContext(browser: Browser, origin: string): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    baseURL: origin, viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  })
-  await context.addInitScript(FAST_SYNC)
-  return context
-}
 
 async function checkLayoutAndShoot(page: Page, name: string) {
   const overflow = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - 360)
@@ -70,23 +30,16 @@ async function logActivity(page: Page, topic: string) {
 
 test('member logs offline, comes back online; the secretary sees it without reloading', async () => {
   test.setTimeout(120_000)
-  const port = await freePort()
-  const origin = `http://127.0.0.1:${port}`
-  const dataDir = mkdtempSync(join(tmpdir(), 'zhibu-e2e-'))
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_ORIGIN: origin }
-  const server = await startBranchServer(env, origin)
+  const server = await startBranchServer()
+  const origin = server.origin
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
   try {
-    const out = execFileSync(process.execPath,
-      ['--import', 'tsx', 'src/server/cli.ts', 'create-branch', '--name', '城东社区第一党支部', '--secretary', '张书记'],
-      { env, encoding: 'utf8' })
-    const setupLink = /https?:\/\/\S+\/join\?code=\S+/.exec(out)?.[0]
-    expect(setupLink, out).toBeTruthy()
+    const setupLink = server.cliLink(['create-branch', '--name', '城东社区第一党支部', '--secretary', '张书记'])
 
     // The secretary opens the one-time link, sets a login, enters the roster and invites 李明.
     const secretaryContext = await phoneContext(browser, origin)
     const sec = await secretaryContext.newPage()
-    await sec.goto(setupLink as string)
+    await sec.goto(setupLink)
     await expect(sec.getByTestId('join-branch')).toHaveText('城东社区第一党支部')
     await sec.locator('input[name="username"]').fill('zhangshuji')
     await sec.locator('input[name="password"]').fill('secret-pass-1')
@@ -135,8 +88,6 @@ test('member logs offline, comes back online; the secretary sees it without relo
     await secretaryContext.close()
   } finally {
     await browser.close()
-    server.kill('SIGTERM')
-    await new Promise((r) => server.once('exit', r))
-    rmSync(dataDir, { recursive: true, force: true })
+    await server.stop()
   }
 })

@@ -8,6 +8,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/activities/:id', name: 'activity', component: () => import('@client/pages/ActivityDetailPage.vue'), meta: { title: '活动详情', tab: 'activities' } },
   { path: '/activities/:id/edit', name: 'activity-edit', component: () => import('@client/pages/ActivityLogPage.vue'), meta: { title: '修改记录', tab: 'activities' } },
   { path: '/report', name: 'report', component: () => import('@client/pages/ReportPage.vue'), meta: { title: '年度统计', tab: 'report' } },
+  { path: '/committee', name: 'committee', component: () => import('@client/pages/CommitteeReportPage.vue'), meta: { title: '党委汇总', tab: 'more' } },
   { path: '/roster', name: 'roster', component: () => import('@client/pages/RosterPage.vue'), meta: { title: '党员名册', tab: 'more' } },
   { path: '/settings', name: 'settings', component: () => import('@client/pages/SettingsPage.vue'), meta: { title: '支部设置', tab: 'more' } },
   { path: '/more', name: 'more', component: () => import('@client/pages/MorePage.vue'), meta: { title: '更多', tab: 'more' } },
