@@ -6,6 +6,8 @@ import { measureInitialJs } from './bundleSize'
 import { measureSaveToVisible } from './saveToVisible'
 import { measureCompile } from './compileInBrowser'
 import { measureLighthouse } from './lighthouse'
+import { measureSync } from './syncBench'
+import { measureServer } from './serverBench'
 import { launchChromium, serveDirectory, type BenchLine } from './support'
 
 const only = new Set(process.argv.slice(2))
@@ -23,9 +25,11 @@ async function main() {
   try {
     if (wants('save')) lines.push(...await measureSaveToVisible(browser, server.url, 10_000))
     if (wants('compile')) lines.push(...await measureCompile(browser))
+    if (wants('sync')) lines.push(...await measureSync())
   } finally {
     await browser.close()
   }
+  if (wants('server')) lines.push(...await measureServer())
   if (wants('lighthouse')) lines.push(...measureLighthouse(`${server.url}/`))
   await server.close()
 

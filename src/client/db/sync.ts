@@ -2,9 +2,10 @@
 // (record = server copy ⊕ changes still waiting in the outbox), resets and the wipe after removal from a branch.
 import type { Mutation, SyncEntity } from '@shared/sync/mutation'
 import type { PullPage, PushResult, SyncRow } from '@shared/sync/protocol'
+import type { Table } from 'dexie'
 import { getDb } from './connection'
 import { newId, nextClientSeq } from './meta'
-import type { OutboxEntry, StoredActivity, StoredMember } from './schema'
+import type { OutboxEntry } from './schema'
 
 /** The recordId the settings record has in this device's outbox; the server's is the branch id. */
 export const LOCAL_SETTINGS_RECORD_ID = 'branch-settings'
@@ -125,26 +126,33 @@ function pendingKey(entity: SyncEntity, recordId: string): string {
   return entity === 'settings' ? 'settings' : `${entity}:${recordId}`
 }
 
-async function applyRow(row: SyncRow, pending: Map<string, Mutation[]>): Promise<void> {
+async function applySettingsRow(row: SyncRow, waiting: Mutation[]): Promise<void> {
+  if (row.deleted) return
   const db = getDb()
-  const waiting = pending.get(pendingKey(row.entity, row.id)) ?? []
-  if (row.entity === 'settings') {
-    if (row.deleted) return
-    const { id: _id, ...value } = overlay(row.data, waiting)
-    const existing = await db.settings.get('branch')
-    await db.settings.put({
-      key: 'branch', value: value as never, updatedAt: existing?.updatedAt ?? new Date().toISOString(), serverVersion: row.version,
-    })
-    return
+  const { id: _id, ...value } = overlay(row.data, waiting)
+  const existing = await db.settings.get('branch')
+  await db.settings.put({
+    key: 'branch', value: value as never, updatedAt: existing?.updatedAt ?? new Date().toISOString(), serverVersion: row.version,
+  })
+}
+
+/** What one page does to one record table: records to put (last row per id wins) and tombstones to mark. */
+interface TableWrites {
+  puts: Map<string, Record<string, unknown>>
+  tombstones: Map<string, number>
+}
+
+async function flushWrites(entity: Exclude<SyncEntity, 'settings'>, writes: TableWrites): Promise<void> {
+  const table = recordTable(entity) as unknown as Table<Record<string, unknown>, string>
+  if (writes.tombstones.size > 0) {
+    // A tombstone marks the local copy deleted; a record this device never had stays absent.
+    const ids = [...writes.tombstones.keys()]
+    const existing = await table.bulkGet(ids)
+    const marked = existing.flatMap((row, i) => (row ? [{ ...row, deleted: true, serverVersion: writes.tombstones.get(ids[i]!)! }] : []))
+    if (marked.length > 0) await table.bulkPut(marked)
   }
-  const table = recordTable(row.entity)
-  if (row.deleted) {
-    const existing = await table.get(row.id)
-    if (existing) await table.update(row.id, { deleted: true, serverVersion: row.version })
-    return
-  }
-  const record = overlay({ ...row.data, id: row.id, serverVersion: row.version }, waiting)
-  await table.put(record as unknown as StoredActivity & StoredMember)
+  // One bulkPut per table and page instead of one put per row: the same writes, far fewer IndexedDB round trips.
+  if (writes.puts.size > 0) await table.bulkPut([...writes.puts.values()])
 }
 
 /** Apply one pulled page and move the cursor, in one transaction. Redacted rows are stored as they came. */
@@ -158,7 +166,31 @@ export async function applyPullPage(page: PullPage): Promise<void> {
       list.push(e.mutation)
       pending.set(key, list)
     }
-    for (const row of page.rows) await applyRow(row, pending)
+    const writes = {
+      activity: { puts: new Map(), tombstones: new Map() } as TableWrites,
+      member: { puts: new Map(), tombstones: new Map() } as TableWrites,
+    }
+    for (const row of page.rows) {
+      const waiting = pending.get(pendingKey(row.entity, row.id))
+      if (row.entity === 'settings') {
+        await applySettingsRow(row, waiting ?? [])
+        continue
+      }
+      const w = writes[row.entity]
+      if (row.deleted) {
+        // A record put earlier in this same page is the local copy the tombstone marks.
+        const staged = w.puts.get(row.id)
+        if (staged) Object.assign(staged, { deleted: true, serverVersion: row.version })
+        else w.tombstones.set(row.id, row.version)
+        continue
+      }
+      w.tombstones.delete(row.id)
+      const base = { ...row.data, id: row.id, serverVersion: row.version }
+      // record = server copy ⊕ changes still waiting (no overlay work when nothing waits for this record)
+      w.puts.set(row.id, waiting ? overlay(base, waiting) : base)
+    }
+    await flushWrites('activity', writes.activity)
+    await flushWrites('member', writes.member)
     await db.meta.bulkPut([
       { key: CURSOR_KEY, value: page.cursor }, { key: EPOCH_KEY, value: page.epoch }, { key: BRANCH_KEY, value: page.branchId },
     ])

@@ -2,7 +2,7 @@
 // Everything it learns is written through db/ in one transaction per batch or page, so a run cut short at any
 // point (tab closed, network gone) loses nothing and simply continues next time.
 import type { PullResponse, PushRequest, PushResponse } from '@shared/sync/protocol'
-import { DEFAULT_PULL_LIMIT, ERROR_CODES, MAX_PUSH_BATCH, PROTOCOL_VERSION } from '@shared/sync/protocol'
+import { DEFAULT_PULL_LIMIT, ERROR_CODES, MAX_PULL_LIMIT, MAX_PUSH_BATCH, PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { markSessionExpired, readSession } from '@client/db/session'
 import {
   applyPullPage, applyPushResults, readPushBatch, readSyncPosition, recordSyncSuccess, resetSyncedCopy, restartPull,
@@ -39,22 +39,40 @@ async function pushOutbox(client: ServerClient, token: string, branchId: string)
   return { pushed, rejectedSynced }
 }
 
+function fetchPullPage(client: ServerClient, token: string, cursor: number, epoch: string | null, limit: number): Promise<PullResponse> {
+  const query = new URLSearchParams({ protocolVersion: String(PROTOCOL_VERSION), cursor: String(cursor), limit: String(limit) })
+  if (epoch) query.set('epoch', epoch)
+  return callServer<PullResponse>(client, 'GET', `/api/sync/pull?${query.toString()}`, { token })
+}
+
 export async function pullAll(client: ServerClient, token: string): Promise<{ pulled: number; reset: boolean }> {
   let pulled = 0
+  // Catching up (a first sync, after a reset, or the server said there is more): the largest pages the server
+  // allows, so fewer round trips and transactions. An everyday sync with a few new rows asks for the default.
+  let catchingUp = false
+  // While one page is being written, the next one is already on its way. It is used only when it was asked for
+  // exactly the position the write left behind; otherwise (or if the write failed) it is simply dropped.
+  let ahead: { cursor: number; epoch: string; answer: Promise<PullResponse> } | null = null
   for (let round = 0; round < 100_000; round++) {
     const position = await readSyncPosition()
-    const query = new URLSearchParams({
-      protocolVersion: String(PROTOCOL_VERSION), cursor: String(position.cursor), limit: String(DEFAULT_PULL_LIMIT),
-    })
-    if (position.epoch) query.set('epoch', position.epoch)
-    const page = await callServer<PullResponse>(client, 'GET', `/api/sync/pull?${query.toString()}`, { token })
+    const limit = catchingUp || position.cursor === 0 ? MAX_PULL_LIMIT : DEFAULT_PULL_LIMIT
+    const page: PullResponse = ahead && ahead.cursor === position.cursor && ahead.epoch === position.epoch
+      ? await ahead.answer
+      : await fetchPullPage(client, token, position.cursor, position.epoch, limit)
+    ahead = null
     if (page.reset) {
       await resetSyncedCopy(page.epoch, page.branchId)
       return { pulled, reset: true }
     }
+    if (page.hasMore) {
+      const answer = fetchPullPage(client, token, page.cursor, page.epoch, MAX_PULL_LIMIT)
+      answer.catch(() => undefined) // a dropped read-ahead must not surface as an unhandled rejection
+      ahead = { cursor: page.cursor, epoch: page.epoch, answer }
+    }
     await applyPullPage(page)
     pulled += page.rows.length
     if (!page.hasMore) break
+    catchingUp = true
   }
   return { pulled, reset: false }
 }

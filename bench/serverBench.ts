@@ -1,0 +1,161 @@
+// Server throughput with autocannon against the real server process (`src/server/main.ts`), on the embedded
+// SQLite and on PostgreSQL, each against the server's own trivial route (GET /api/health) in the same run.
+//
+//   push: every request is a real, new change: each autocannon connection is one device (its own clientId) and
+//         sends one new activity per request with the next clientSeq, so nothing is a duplicate; the answers are
+//         read and the applied ones counted.
+//   pull: GET /api/sync/pull?cursor=0&limit=100 on a branch holding 1,000 records (a full first page).
+// Requests carry a browser's Accept-Encoding, so the pull page is gzipped as a phone would receive it.
+import { createRequire } from 'node:module'
+import { makeSyntheticYear } from '../src/shared/report/synthetic'
+import { PROTOCOL_VERSION } from '../src/shared/sync/protocol'
+import {
+  type BenchStorage, createSignedInBranch, newClientId, pushRecords, sqliteStorage, startBenchServer, syntheticActivities,
+} from './serverProcess'
+import { postgresStorage, startPgCluster } from './serverPg'
+import { num } from '../src/server/storage/db'
+import { openStorage } from '../src/server/storage/open'
+import type { BenchLine } from './support'
+
+const SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 5)
+const CONNECTIONS = Number(process.env.BENCH_SERVER_CONNECTIONS ?? 10)
+
+interface AutocannonClient {
+  setRequests(requests: AutocannonRequest[]): void
+}
+interface AutocannonRequest {
+  method?: string
+  path?: string
+  headers?: Record<string, string>
+  body?: string
+  setupRequest?: (req: AutocannonRequest) => AutocannonRequest
+}
+interface AutocannonResult {
+  requests: { average: number; total: number }
+  non2xx: number
+  errors: number
+  timeouts: number
+  latency: { p50: number; p99: number }
+}
+type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon
+
+interface Throughput {
+  reqPerSec: number
+  total: number
+  failed: number
+  p50: number
+  p99: number
+}
+
+async function cannon(url: string, opts: Record<string, unknown>, seconds = SECONDS): Promise<Throughput> {
+  const r = await autocannon({ url, connections: CONNECTIONS, pipelining: 1, duration: seconds, ...opts })
+  return {
+    reqPerSec: r.requests.total / seconds, total: r.requests.total, failed: r.non2xx + r.errors + r.timeouts,
+    p50: r.latency.p50, p99: r.latency.p99,
+  }
+}
+
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'application/json' }
+
+/** One device per connection: its own clientId and a counter, one new activity per request. */
+function pushLoad(token: string) {
+  const templates = makeSyntheticYear(200, 2025, 7).map(({ id: _i, createdBy: _c, deleted: _d, ...fields }) => fields)
+  const headers = { ...BROWSER_HEADERS, 'content-type': 'application/json', authorization: `Bearer ${token}` }
+  return {
+    method: 'POST',
+    path: '/api/sync/push',
+    headers,
+    setupClient(client: AutocannonClient) {
+      const clientId = newClientId()
+      let seq = 0
+      client.setRequests([{
+        method: 'POST', path: '/api/sync/push', headers,
+        setupRequest(req) {
+          seq += 1
+          const mutation = {
+            clientId, clientSeq: seq, entity: 'activity', op: 'put', recordId: `${clientId}r${seq}`, baseVersion: null,
+            fields: templates[seq % templates.length],
+          }
+          return { ...req, body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, clientId, mutations: [mutation] }) }
+        },
+      }])
+    },
+  }
+}
+
+interface BackendFigures {
+  name: string
+  note: string
+  trivial: Throughput
+  push: Throughput
+  pull: Throughput
+  /** records the push run added to the branch (each answer should be one new record) */
+  written: number
+}
+
+const SEEDED = 1000
+
+async function countRecords(storage: BenchStorage, branchId: string): Promise<number> {
+  const db = await openStorage(storage.config)
+  try {
+    return num((await db.one<{ n: unknown }>(`SELECT COUNT(*) AS n FROM records WHERE branch_id = $1`, [branchId]))?.n)
+  } finally {
+    await db.close()
+  }
+}
+
+async function measureBackend(storage: BenchStorage, note: string): Promise<BackendFigures> {
+  const server = await startBenchServer(storage.env)
+  let figures: Omit<BackendFigures, 'written'>
+  let branchId: string
+  try {
+    const login = await createSignedInBranch(storage, server.url)
+    branchId = login.branchId
+    await pushRecords(server.url, login.token, syntheticActivities(SEEDED, 11))
+    const auth = { ...BROWSER_HEADERS, authorization: `Bearer ${login.token}` }
+    await cannon(`${server.url}/api/health`, { headers: BROWSER_HEADERS }, 1) // warm-up
+    const trivial = await cannon(`${server.url}/api/health`, { headers: BROWSER_HEADERS })
+    const push = await cannon(server.url, pushLoad(login.token))
+    const pull = await cannon(`${server.url}/api/sync/pull?protocolVersion=${PROTOCOL_VERSION}&cursor=0&limit=100`, { headers: auth })
+    figures = { name: storage.name, note, trivial, push, pull }
+  } finally {
+    await server.stop()
+  }
+  return { ...figures, written: (await countRecords(storage, branchId)) - SEEDED }
+}
+
+function lines(f: BackendFigures): BenchLine[] {
+  const rate = (t: Throughput) =>
+    `${t.reqPerSec.toFixed(0)} req/s (p50 ${t.p50} ms, p99 ${t.p99} ms${t.failed ? `, ${t.failed} failed` : ''})`
+  const pushShare = f.push.reqPerSec / f.trivial.reqPerSec
+  return [
+    { name: `server ${f.name}: GET /api/health (trivial)`, value: `${rate(f.trivial)}  [${f.note}]` },
+    { name: `server ${f.name}: push, 1 new mutation per request`, value: `${rate(f.push)}; ${f.written} new records = ${f.push.total - f.push.failed} answered + ${f.written - (f.push.total - f.push.failed)} in flight at stop` },
+    { name: `server ${f.name}: pull cursor=0 limit=100`, value: rate(f.pull) },
+    { name: `server ${f.name}: push / trivial`, value: `${(pushShare * 100).toFixed(1)}%`, target: '≥ 30%', pass: pushShare >= 0.3 },
+    { name: `server ${f.name}: pull / trivial`, value: `${((f.pull.reqPerSec / f.trivial.reqPerSec) * 100).toFixed(1)}%` },
+  ]
+}
+
+export async function measureServer(): Promise<BenchLine[]> {
+  const out: BenchLine[] = []
+  const sqlite = sqliteStorage()
+  try {
+    out.push(...lines(await measureBackend(sqlite, 'WAL, synchronous=FULL')))
+  } finally {
+    await sqlite.cleanup()
+  }
+  const cluster = await startPgCluster()
+  try {
+    const storage = await postgresStorage(cluster.url)
+    try {
+      out.push(...lines(await measureBackend(storage, cluster.description)))
+    } finally {
+      await storage.cleanup()
+    }
+  } finally {
+    cluster.stop()
+  }
+  return out
+}

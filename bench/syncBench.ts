@@ -1,0 +1,164 @@
+// Initial sync of 10,000 activity records into a fresh browser, side by side in one run with
+//   (a) PouchDB replicating the same 10,000 documents from a CouchDB-protocol server (express-pouchdb), and
+//   (b) the floor: the same rows written by one raw IndexedDB transaction.
+//
+// Ours is the real thing end to end: the server is `src/server/main.ts` in its own process over its embedded
+// SQLite, seeded through the real push API; the page it serves runs the app's own `syncOnce` (engine.ts →
+// db/sync.ts → Dexie), after storing the session the way sign-in does. Each run gets a new Chromium profile on
+// disk (a fresh browser: no IndexedDB, no HTTP cache), so IndexedDB is disk-backed as on a phone, not the
+// in-memory storage of an incognito context.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { build } from 'vite'
+import { CHROMIUM_ARGS } from '../tests/e2e/support/app'
+import type { MeResponse } from '../src/shared/sync/account'
+import { MAX_PULL_LIMIT, PROTOCOL_VERSION, type PullPage } from '../src/shared/sync/protocol'
+import { createSignedInBranch, pushRecords, sqliteStorage, startBenchServer, syntheticActivities } from './serverProcess'
+import { startPouchServer } from './syncPouchServer'
+import { ms, type BenchLine } from './support'
+
+const RECORDS = 10_000
+const RUNS = Math.max(3, Number(process.env.BENCH_SYNC_RUNS ?? 5))
+const OURS_PAGE = 'bench/out/sync-page'
+const POUCH_PAGE = 'bench/out/pouch-page'
+
+async function buildPage(entry: string, outDir: string, name: string): Promise<void> {
+  mkdirSync(outDir, { recursive: true })
+  await build({
+    configFile: false, logLevel: 'warn', publicDir: false,
+    define: { __APP_BUILD_ID__: '"bench"', global: 'globalThis', 'process.env.NODE_ENV': '"production"' },
+    resolve: {
+      alias: {
+        '@shared': fileURLToPath(new URL('../src/shared', import.meta.url)),
+        '@client': fileURLToPath(new URL('../src/client', import.meta.url)),
+        // pouchdb-browser wants Node's 'events', which is not installed: a small stand-in
+        events: fileURLToPath(new URL('./browser/pouchEvents.ts', import.meta.url)),
+      },
+    },
+    build: {
+      outDir, emptyOutDir: true, minify: true, target: 'es2022',
+      lib: { entry: fileURLToPath(new URL(entry, import.meta.url)), formats: ['iife'], name, fileName: () => 'bench.js' },
+    },
+  })
+  writeFileSync(`${outDir}/index.html`, '<!doctype html><meta charset="utf-8"><title>bench</title><script src="/bench.js"></script>')
+}
+
+/** A fresh browser: a new on-disk profile, removed afterwards. */
+async function withFreshBrowser<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'zhibu-sync-profile-'))
+  let context: BrowserContext | undefined
+  try {
+    context = await chromium.launchPersistentContext(dir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true,
+    })
+    const page = context.pages()[0] ?? await context.newPage()
+    return await fn(page)
+  } finally {
+    await context?.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** Every row of the branch, read once over the pull API (untimed): the documents PouchDB gets. */
+async function readAllRows(url: string, token: string): Promise<PullPage['rows']> {
+  const rows: PullPage['rows'] = []
+  let cursor = 0
+  for (;;) {
+    const res = await fetch(`${url}/api/sync/pull?protocolVersion=${PROTOCOL_VERSION}&cursor=${cursor}&limit=${MAX_PULL_LIMIT}`,
+      { headers: { Authorization: `Bearer ${token}` } })
+    const page = await res.json() as PullPage
+    rows.push(...page.rows)
+    cursor = page.cursor
+    if (!page.hasMore) return rows
+  }
+}
+
+type SyncBenchWindow = {
+  syncBench: {
+    runOurs(token: string, me: MeResponse): Promise<{ ms: number; status: string; stored: number }>
+    profileOurs(token: string): Promise<{ pages: number; serverMs: number; parseMs: number; applyMs: number }>
+    storedRows(): Promise<Record<string, unknown>[]>
+    runFloor(rows: Record<string, unknown>[]): Promise<{ ms: number; stored: number }>
+  }
+  pouchBench: { runPouch(remote: string): Promise<{ ms: number; stored: number; adapter: string }> }
+}
+
+export async function measureSync(): Promise<BenchLine[]> {
+  await buildPage('./browser/syncBench.ts', OURS_PAGE, 'syncBench')
+  await buildPage('./browser/pouchBench.ts', POUCH_PAGE, 'pouchBench')
+  const storage = sqliteStorage()
+  const server = await startBenchServer({ ...storage.env, DIST_DIR: OURS_PAGE })
+  let pouch: Awaited<ReturnType<typeof startPouchServer>> | undefined
+  try {
+    const login = await createSignedInBranch(storage, server.url)
+    await pushRecords(server.url, login.token, syntheticActivities(RECORDS))
+    const rows = await readAllRows(server.url, login.token)
+    if (rows.length !== RECORDS) throw new Error(`server holds ${rows.length} rows, expected ${RECORDS}`)
+    pouch = await startPouchServer(POUCH_PAGE, rows.map((r) => ({ _id: r.id, ...r.data })))
+    const remote = pouch.remoteUrl
+    const pouchUrl = pouch.url
+
+    const ours: number[] = []
+    const floor: number[] = []
+    const pouchTimes: number[] = []
+    let adapter = ''
+    for (let run = 0; run < RUNS; run++) {
+      // Interleaved, so drift on a shared machine hits all three alike.
+      await withFreshBrowser(async (page) => {
+        await page.goto(`${server.url}/`)
+        const r = await page.evaluate(({ token, me }) => (window as unknown as SyncBenchWindow).syncBench.runOurs(token, me),
+          { token: login.token, me: login.me })
+        if (r.status !== 'ok' || r.stored !== RECORDS) throw new Error(`our sync ended ${r.status} with ${r.stored} rows`)
+        ours.push(r.ms)
+        const f = await page.evaluate(async () => {
+          const w = window as unknown as SyncBenchWindow
+          return w.syncBench.runFloor(await w.syncBench.storedRows())
+        })
+        if (f.stored !== RECORDS) throw new Error(`floor stored ${f.stored} rows`)
+        floor.push(f.ms)
+      })
+      await withFreshBrowser(async (page) => {
+        await page.goto(`${pouchUrl}/`)
+        const p = await page.evaluate((url) => (window as unknown as SyncBenchWindow).pouchBench.runPouch(url), remote)
+        if (p.stored !== RECORDS) throw new Error(`PouchDB replicated ${p.stored} documents`)
+        adapter = p.adapter
+        pouchTimes.push(p.ms)
+      })
+    }
+    // Where our time goes: one more fresh browser, the same pages step by step (not part of the median).
+    const profile = await withFreshBrowser(async (page) => {
+      await page.goto(`${server.url}/`)
+      return page.evaluate((token) => (window as unknown as SyncBenchWindow).syncBench.profileOurs(token), login.token)
+    })
+
+    const o = median(ours)
+    const f = median(floor)
+    const p = median(pouchTimes)
+    const list = (v: number[]) => v.map((x) => x.toFixed(0)).join(', ')
+    return [
+      { name: `sync ${RECORDS} records: ours (server → Dexie, median of ${RUNS})`, value: `${ms(o)} [${list(ours)}]` },
+      { name: `sync ${RECORDS} records: PouchDB replicate.from (${adapter})`, value: `${ms(p)} [${list(pouchTimes)}]` },
+      { name: `sync ${RECORDS} records: raw IndexedDB, 1 transaction (floor)`, value: `${ms(f)} [${list(floor)}]` },
+      { name: 'sync: PouchDB / ours', value: `${(p / o).toFixed(2)}×`, target: '≥ 5×', pass: p / o >= 5 },
+      { name: 'sync: ours / floor', value: `${(o / f).toFixed(2)}×`, target: '≤ 2×', pass: o / f <= 2 },
+      {
+        name: 'sync: ours step by step (no overlap)',
+        value: `${profile.pages} pages of ≤ ${MAX_PULL_LIMIT}: server + network ${ms(profile.serverMs)}, JSON.parse ${ms(profile.parseMs)}, ` +
+          `applyPullPage ${ms(profile.applyMs)} (floor ${ms(f)})`,
+      },
+    ]
+  } finally {
+    await pouch?.close()
+    await server.stop()
+    await storage.cleanup()
+  }
+}
