@@ -1,7 +1,10 @@
 // Word and spreadsheet exports of a year, built on the device. The export module (and `docx` with it) is loaded
 // only when a button is tapped, so the app's first load stays small.
+import { getActivePinia } from 'pinia'
 import type { ActivityRecord } from '@shared/model/activity'
+import type { Member } from '@shared/model/member'
 import { downloadBlob } from '@client/files/download'
+import { useRosterStore } from '@client/stores/roster'
 
 export interface ReportExportInput {
   year: number
@@ -9,6 +12,19 @@ export interface ReportExportInput {
   /** the 履职情况 text as shown (the secretary's edits included), paragraphs separated by newlines */
   text: string
   records: readonly ActivityRecord[]
+  /** names for the 台账's 请假/缺席; by default the roster the app already holds */
+  roster?: readonly Pick<Member, 'id' | 'name'>[]
+}
+
+/**
+ * The given roster, else the app's live roster store once loaded. Without either (outside the app, or before the
+ * roster has been read) the 台账 gives 请假/缺席 counts without names rather than marking everyone （已移除）.
+ */
+function rosterOf(input: Pick<ReportExportInput, 'roster'>): readonly Pick<Member, 'id' | 'name'>[] | undefined {
+  if (input.roster) return input.roster
+  if (!getActivePinia()) return undefined
+  const store = useRosterStore()
+  return store.loaded ? store.members : undefined
 }
 
 const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\r\n\t]/g
@@ -34,6 +50,7 @@ export async function exportReportDocx(input: ReportExportInput): Promise<string
     sections: [{ heading: '履职情况', paragraphs: paragraphsOf(input.text) }],
     records: input.records,
     year: input.year,
+    roster: rosterOf(input),
   })
   const name = reportFileName(input.year, input.branchName, 'docx')
   downloadBlob(new Blob([bytes as BlobPart], { type: DOCX_MIME }), name)
@@ -42,7 +59,7 @@ export async function exportReportDocx(input: ReportExportInput): Promise<string
 
 export async function exportLedgerCsv(input: Omit<ReportExportInput, 'text'>): Promise<string> {
   const { buildLedgerCsv } = await import('@shared/export/csv')
-  const csv = buildLedgerCsv(input.records, input.year)
+  const csv = buildLedgerCsv(input.records, input.year, rosterOf(input))
   const name = reportFileName(input.year, input.branchName, 'csv', '活动台账')
   downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name)
   return name

@@ -4,7 +4,8 @@ import type { MemberAttendance, YearReport } from '../report/types'
 import { PARTY_ROLE_NAMES } from '../roles'
 import { wholePercent } from '../report/figure-list'
 import type { ActivityRecord } from '../model/activity'
-import { buildLedgerRows } from './ledger'
+import { roundAmount } from '../report/figure'
+import { buildLedgerRows, peopleText, type LedgerMember, type LedgerRow } from './ledger'
 
 export const UTF8_BOM = '\uFEFF'
 
@@ -22,18 +23,39 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
   return UTF8_BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }
 
-export const LEDGER_CSV_HEADER = ['序号', '日期', '时间', '类型', '主题', '地点', '主持人', '记录人', '应到', '实到', '请假', '缺席', '补录', '记录编号'] as const
+/** One column per field, so a secretary can filter and sum in Excel or WPS. */
+export const LEDGER_CSV_HEADER = [
+  '序号', '日期', '时间', '类型', '主题', '地点', '主持人', '记录人',
+  '应到人数', '实到人数', '请假人数', '缺席人数', '请假人员（事由）', '缺席人员', '列席人员',
+  '讲课人', '讲课人身份',
+  '谈话人', '谈话对象', '谈话类别', '谈话方式', '谈心谈话人次',
+  '志愿服务人次', '志愿服务时长（小时）', '志愿服务惠及人次',
+  '学时',
+  '评议优秀', '评议合格', '评议基本合格', '评议不合格',
+  '补录', '录入时间', '记录编号',
+] as const
 
-/** The year's 台账 as CSV: a header row, then one row per non-deleted activity dated in `year`. */
-export function buildLedgerCsv(records: readonly ActivityRecord[], year: number): string {
-  const rows = buildLedgerRows(records, year)
-  return toCsv([
-    LEDGER_CSV_HEADER,
-    ...rows.map((r, i) => [
-      i + 1, r.date, r.startTime, r.types, r.topic, r.place, r.host, r.recorder,
-      r.expected, r.present, r.leave, r.absent, r.backfilled ? '是' : '', r.id,
-    ]),
-  ])
+function ledgerCsvRow(r: LedgerRow, index: number): (string | number | null)[] {
+  const e = r.evaluation
+  return [
+    index + 1, r.date, r.startTime, r.types, r.topic, r.place, r.host, r.recorder,
+    r.expected, r.present, r.leave, r.absent, peopleText(r.leavePeople), peopleText(r.absentPeople), r.observers,
+    r.lecture?.speaker ?? '', r.lecture?.role ?? '',
+    r.talk?.talker ?? '', r.talk?.target ?? '', r.talk?.pair ?? '', r.talk?.mode ?? '', r.talkPersons,
+    r.volunteer?.participants ?? null, r.volunteer ? roundAmount(r.volunteer.hours) : null, r.volunteer?.beneficiaries ?? null,
+    r.creditHours === null ? null : roundAmount(r.creditHours),
+    e?.excellent ?? null, e?.qualified ?? null, e?.basicallyQualified ?? null, e?.unqualified ?? null,
+    r.backfilled ? '是' : '否', r.enteredAt, r.id,
+  ]
+}
+
+/**
+ * The year's 台账 as CSV: a header row, then one row per non-deleted activity dated in `year`. Pass the roster so
+ * 请假 and 缺席 list names (an id no longer on it reads （已移除））; without it those columns hold counts only.
+ */
+export function buildLedgerCsv(records: readonly ActivityRecord[], year: number, roster?: readonly LedgerMember[]): string {
+  const rows = buildLedgerRows(records, year, roster)
+  return toCsv([LEDGER_CSV_HEADER, ...rows.map(ledgerCsvRow)])
 }
 
 export const MEMBER_ATTENDANCE_CSV_HEADER = ['姓名', '职务', '党小组', '应参加', '参加', '请假', '缺席', '参会率'] as const

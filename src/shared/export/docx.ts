@@ -6,7 +6,10 @@ import {
   Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx'
 import type { ActivityRecord } from '../model/activity'
-import { attendanceCell, buildLedgerRows, type LedgerRow } from './ledger'
+import {
+  absentText, attendanceCell, buildLedgerRows, creditHoursText, evaluationText, lectureText, leaveText, talkText, volunteerText,
+  type LedgerMember, type LedgerRow,
+} from './ledger'
 import { headingNumber } from './numbering'
 import { fontTableXml, type ReportFonts } from './fonts'
 
@@ -30,6 +33,8 @@ export interface ReportDocxInput {
   /** the branch's records; the appendix lists the non-deleted ones dated in `year` */
   records: readonly ActivityRecord[]
   year: number
+  /** the branch roster, so the appendix names who was on leave or absent; an id not on it reads （已移除） */
+  roster?: readonly LedgerMember[]
   /** '附件：2025年度活动台账' by default; null leaves the appendix out */
   appendixTitle?: string | null
   fonts?: Partial<ReportFonts>
@@ -75,15 +80,48 @@ function sectionParagraphs(sections: readonly DocxSection[], fonts: ReportFonts,
   return out
 }
 
-export const LEDGER_TABLE_HEADER = ['序号', '日期', '类型', '主题', '地点', '主持人', '应到/实到', '补录'] as const
-// column widths in fiftieths of a percent would be fussy; twips over the 156 mm text width
-const LEDGER_COLUMN_MM = [10, 22, 26, 40, 20, 16, 14, 8]
+/**
+ * Six wide columns so the table stays readable on A4 portrait: the details of each kind of record are composed
+ * into 参会情况 and 其他, one line per item, and no cell of a row is left empty.
+ */
+export const LEDGER_TABLE_HEADER = ['日期', '类型', '主题/地点', '参会情况', '其他', '补录'] as const
+// millimetres over the 156 mm text width; 日期 fits 'YYYY-MM-DD' on one line in 五号, 补录 fits its header
+const LEDGER_COLUMN_MM = [23, 20, 34, 36, 31, 12]
+const NOT_APPLICABLE = '—'
 
-function cell(text: string, font: string, bold = false): TableCell {
+function cell(lines: readonly string[], font: string, align: 'center' | 'left' = 'center'): TableCell {
+  const shown = lines.flatMap((l) => l.split(/\r?\n/)).map((l) => l.trim()).filter((l) => l !== '')
   return new TableCell({
     verticalAlign: VerticalAlign.CENTER,
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, font, TABLE_SIZE, bold)] })],
+    margins: { left: 85, right: 85 },
+    children: (shown.length > 0 ? shown : [NOT_APPLICABLE]).map((text) => new Paragraph({
+      alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+      children: [run(text, font, TABLE_SIZE)],
+    })),
   })
+}
+
+function labelled(label: string, text: string): string {
+  return text ? `${label}：${text}` : ''
+}
+
+/** 应到4人，实到2人 / 请假1人：王芳（出差） / 缺席1人：李四 / 列席：… */
+export function ledgerAttendanceLines(r: LedgerRow): string[] {
+  const lines = r.expected === null
+    ? [r.takesAttendance ? '未点名' : '']
+    : [attendanceCell(r), leaveText(r), absentText(r)]
+  return [...lines, labelled('列席', r.observers)].filter((l) => l !== '')
+}
+
+/** 讲课人 / 谈话 / 志愿服务 / 学时 / 民主评议, one line each */
+export function ledgerOtherLines(r: LedgerRow): string[] {
+  return [
+    labelled('讲课人', lectureText(r)),
+    labelled('谈心谈话', talkText(r)),
+    labelled('志愿服务', volunteerText(r)),
+    labelled('学时', creditHoursText(r)),
+    labelled('民主评议', evaluationText(r)),
+  ].filter((l) => l !== '')
 }
 
 function ledgerTable(rows: readonly LedgerRow[], fonts: ReportFonts): Table {
@@ -91,12 +129,18 @@ function ledgerTable(rows: readonly LedgerRow[], fonts: ReportFonts): Table {
   const header = new TableRow({
     tableHeader: true,
     height: { value: 454, rule: HeightRule.ATLEAST },
-    children: LEDGER_TABLE_HEADER.map((h) => cell(h, fonts.heading1.name)),
+    children: LEDGER_TABLE_HEADER.map((h) => cell([h], fonts.heading1.name)),
   })
-  const body = rows.map((r, i) => new TableRow({
+  const body = rows.map((r) => new TableRow({
     cantSplit: true,
-    children: [String(i + 1), r.date, r.types, r.topic, r.place, r.host, attendanceCell(r), r.backfilled ? '是' : '']
-      .map((text) => cell(text, fonts.body.name)),
+    children: [
+      cell([r.date, r.startTime], fonts.body.name),
+      cell([r.types], fonts.body.name),
+      cell([r.topic, labelled('地点', r.place), labelled('主持人', r.host), labelled('记录人', r.recorder)], fonts.body.name, 'left'),
+      cell(ledgerAttendanceLines(r), fonts.body.name, 'left'),
+      cell(ledgerOtherLines(r), fonts.body.name, 'left'),
+      cell([r.backfilled ? '是' : '否'], fonts.body.name),
+    ],
   }))
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -128,7 +172,7 @@ export function createReportDocument(input: ReportDocxInput): Document {
   ]
   const appendixTitle = input.appendixTitle === undefined ? `附件：${input.year}年度活动台账` : input.appendixTitle
   if (appendixTitle !== null) {
-    const rows = buildLedgerRows(input.records, input.year)
+    const rows = buildLedgerRows(input.records, input.year, input.roster)
     children.push(
       new Paragraph({ children: [new PageBreak()] }),
       bodyParagraph([run(appendixTitle, fonts.heading1.name, BODY_SIZE)], false),

@@ -25,36 +25,104 @@ function parseCsv(text: string): string[][] {
 
 const records = [
   makeRecord({ id: 'r-late', types: ['generalMeeting', 'themeDay'], date: '2025-06-30', startTime: '15:00', backfilled: true,
+    createdAt: '2025-07-20T06:30:00.000Z',
     topic: '学习"七一"讲话，交流体会\n第二段', host: '张书记', attendance: {
-      expected: ['a', 'b', 'c', 'd'], leave: [{ memberId: 'b', reason: '出差' }], absent: ['c'], observers: '' } }),
-  makeRecord({ id: 'r-early', types: ['committeeMeeting'], date: '2025-01-03', topic: '=SUM(A1)' }),
+      expected: ['a', 'b', 'c', 'd', 'gone'], leave: [{ memberId: 'b', reason: '出差' }, { memberId: 'gone', reason: '' }],
+      absent: ['c'], observers: '社区书记刘某' } }),
+  makeRecord({ id: 'r-early', types: ['committeeMeeting'], date: '2025-01-03', topic: '=SUM(A1)', host: '@cmd', recorder: '+1',
+    attendance: { expected: ['a'], leave: [{ memberId: 'a', reason: '=HYPERLINK("x")' }], absent: [], observers: '-2' } }),
   makeRecord({ id: 'r-deleted', types: ['committeeMeeting'], date: '2025-02-03', deleted: true }),
   makeRecord({ id: 'r-other-year', types: ['committeeMeeting'], date: '2024-12-31' }),
-  makeRecord({ id: 'r-talk', types: ['heartTalk'], date: '2025-03-03', topic: '谈心' }),
+  makeRecord({ id: 'r-talk', types: ['heartTalk'], date: '2025-03-03', topic: '谈心',
+    talk: { talker: '张书记', target: '王芳', pair: 'committeeMember', mode: '当面', personCount: 2 } }),
+  makeRecord({ id: 'r-lecture', types: ['partyLecture'], date: '2025-04-01', topic: '新时代的党建', lecture: { speaker: '张三', speakerRole: 'secretary' } }),
+  makeRecord({ id: 'r-volunteer', types: ['volunteer'], date: '2025-05-01', topic: '社区义诊',
+    volunteer: { participants: 12, hours: 30.5, beneficiaries: 200 } }),
+  makeRecord({ id: 'r-study', types: ['study'], date: '2025-05-10', study: { creditHours: 2 } }),
+  makeRecord({ id: 'r-review', types: ['democraticReview'], date: '2025-12-20',
+    evaluation: { excellent: 3, qualified: 10, basicallyQualified: 1, unqualified: 0 } }),
 ]
 
+const roster = [makeMember('a', '张三', 'secretary', 1), makeMember('b', '王芳', 'member', 2),
+  makeMember('c', '李四', 'member', 3), makeMember('d', '赵六', 'probationary', 4)]
+
+/** The ledger as objects keyed by header, by record id. */
+function ledgerById(csv: string): Map<string, Record<string, string>> {
+  const [header, ...rows] = parseCsv(csv.slice(1))
+  return new Map(rows.map((r) => {
+    const row = Object.fromEntries(header!.map((h, i) => [h, r[i]!]))
+    return [row['记录编号']!, row]
+  }))
+}
+
 describe('buildLedgerCsv', () => {
-  it('starts with a BOM and has one row per non-deleted activity of the year, by date', () => {
-    const csv = buildLedgerCsv(records, 2025)
+  it('starts with a BOM and has one row per non-deleted activity of the year, by date, one column per field', () => {
+    const csv = buildLedgerCsv(records, 2025, roster)
     expect(csv.startsWith(UTF8_BOM)).toBe(true)
     const rows = parseCsv(csv.slice(1))
     expect(rows[0]).toEqual([...LEDGER_CSV_HEADER])
-    expect(rows.slice(1).map((r) => r[13])).toEqual(['r-early', 'r-talk', 'r-late'])
-    expect(rows.slice(1).map((r) => r.length)).toEqual([14, 14, 14])
+    expect(rows[0]).toEqual(expect.arrayContaining(['应到人数', '实到人数', '请假人员（事由）', '缺席人员', '列席人员', '讲课人',
+      '谈话人', '谈话对象', '谈话类别', '谈话方式', '谈心谈话人次', '志愿服务人次', '志愿服务时长（小时）', '志愿服务惠及人次',
+      '学时', '评议优秀', '补录', '录入时间']))
+    const idColumn = LEDGER_CSV_HEADER.indexOf('记录编号')
+    expect(rows.slice(1).map((r) => r[idColumn])).toEqual(['r-early', 'r-talk', 'r-lecture', 'r-volunteer', 'r-study', 'r-late', 'r-review'])
+    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([LEDGER_CSV_HEADER.length]))
+  })
+
+  it('names who was on leave (with reasons) and absent, from the roster; an unknown id reads （已移除）', () => {
+    const late = ledgerById(buildLedgerCsv(records, 2025, roster)).get('r-late')!
+    expect(late).toMatchObject({
+      序号: '6', 日期: '2025-06-30', 时间: '15:00', 类型: '支部党员大会、主题党日', 主题: '学习"七一"讲话，交流体会\n第二段',
+      地点: '党员活动室', 主持人: '张书记', 记录人: '李委员',
+      应到人数: '5', 实到人数: '2', 请假人数: '2', 缺席人数: '1',
+      '请假人员（事由）': '王芳（出差）、（已移除）', 缺席人员: '李四', 列席人员: '社区书记刘某',
+      补录: '是', 录入时间: '2025-07-20 14:30',
+    })
+  })
+
+  it('carries 讲课人, 谈心谈话, 志愿服务, 学时 and 评议 in their own columns', () => {
+    const byId = ledgerById(buildLedgerCsv(records, 2025, roster))
+    expect(byId.get('r-lecture')).toMatchObject({ 讲课人: '张三', 讲课人身份: '支部书记', 补录: '否' })
+    expect(byId.get('r-talk')).toMatchObject({
+      谈话人: '张书记', 谈话对象: '王芳', 谈话类别: '支委与党员', 谈话方式: '当面', 谈心谈话人次: '2', 应到人数: '', 志愿服务人次: '',
+    })
+    expect(byId.get('r-volunteer')).toMatchObject({ 志愿服务人次: '12', '志愿服务时长（小时）': '30.5', 志愿服务惠及人次: '200', 谈心谈话人次: '' })
+    expect(byId.get('r-study')).toMatchObject({ 学时: '2' })
+    expect(byId.get('r-review')).toMatchObject({ 评议优秀: '3', 评议合格: '10', 评议基本合格: '1', 评议不合格: '0' })
+  })
+
+  it('counts a 谈心谈话 without details as 1 人次, as the report does', () => {
+    const bare = [makeRecord({ id: 'bare-talk', types: ['heartTalk'], date: '2025-03-03' })]
+    expect(ledgerById(buildLedgerCsv(bare, 2025)).get('bare-talk')).toMatchObject({ 谈心谈话人次: '1', 谈话人: '' })
+  })
+
+  it('still works without a roster: counts, but no names', () => {
+    const late = ledgerById(buildLedgerCsv(records, 2025)).get('r-late')!
+    expect(late).toMatchObject({ 请假人数: '2', '请假人员（事由）': '', 缺席人员: '' })
   })
 
   it('quotes commas, quotes and line breaks, and defuses formulas', () => {
-    const rows = parseCsv(buildLedgerCsv(records, 2025).slice(1))
-    const late = rows[3]!
-    expect(late.slice(0, 8)).toEqual(['3', '2025-06-30', '15:00', '支部党员大会、主题党日', '学习"七一"讲话，交流体会\n第二段', '党员活动室', '张书记', '李委员'])
-    expect(late.slice(8, 13)).toEqual(['4', '2', '1', '1', '是'])
-    expect(rows[1]?.[4]).toBe("'=SUM(A1)")
-    expect(rows[2]?.slice(8, 13)).toEqual(['', '', '', '', ''])
+    const byId = ledgerById(buildLedgerCsv(records, 2025, roster))
+    expect(byId.get('r-early')).toMatchObject({
+      主题: "'=SUM(A1)", 主持人: "'@cmd", 记录人: "'+1", 列席人员: "'-2",
+      // the reason sits inside the cell after the name, so it cannot start a formula
+      '请假人员（事由）': '张三（=HYPERLINK("x")）',
+    })
     expect(csvCell('a,b')).toBe('"a,b"')
     expect(csvCell('say "hi"')).toBe('"say ""hi"""')
     expect(csvCell(' lead')).toBe('" lead"')
     expect(csvCell('-1')).toBe("'-1")
+    expect(csvCell('=1+1')).toBe("'=1+1")
+    expect(csvCell('\t=1')).toBe("'\t=1")
     expect(csvCell(-1)).toBe('-1')
+  })
+
+  it('defuses a formula in a roster name or 谈话 field', () => {
+    const evil = [makeRecord({ id: 'evil', types: ['heartTalk', 'themeDay'], date: '2025-03-03',
+      talk: { talker: '=cmd|x', target: '@SUM(1)', pair: 'memberMember', mode: '电话', personCount: 1 },
+      attendance: { expected: ['x'], leave: [], absent: ['x'], observers: '' } })]
+    const row = ledgerById(buildLedgerCsv(evil, 2025, [makeMember('x', '=1+2')])).get('evil')!
+    expect(row).toMatchObject({ 谈话人: "'=cmd|x", 谈话对象: "'@SUM(1)", 缺席人员: "'=1+2" })
   })
 
   it('writes just the header for an empty year', () => {
@@ -66,6 +134,8 @@ describe('buildMemberAttendanceCsv', () => {
   it('has one row per member with counts and rate', () => {
     const roster = [makeMember('a', '张三', 'secretary', 1), makeMember('b', '李四', 'member', 2),
       makeMember('c', '王五', 'member', 3), makeMember('d', '赵六', 'probationary', 4)]
+    const records = [makeRecord({ types: ['generalMeeting'], date: '2025-06-30', attendance: {
+      expected: ['a', 'b', 'c', 'd'], leave: [{ memberId: 'b', reason: '出差' }], absent: ['c'], observers: '' } })]
     const csv = buildMemberAttendanceCsv(compileYearReport({ records, roster, year: 2025 }))
     expect(csv.startsWith(UTF8_BOM)).toBe(true)
     expect(parseCsv(csv.slice(1))).toEqual([

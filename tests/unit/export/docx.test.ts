@@ -2,7 +2,7 @@ import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { buildReportDocx, chineseNumeral, DOCX_MIME, headingNumber } from '../../../src/shared/export'
 import { compileYearReport, composeReportText } from '../../../src/shared/report'
-import { makeRecord } from '../report/fixtures'
+import { makeMember, makeRecord } from '../report/fixtures'
 
 const records = [
   makeRecord({ id: 'd1', types: ['generalMeeting', 'themeDay'], date: '2025-03-28', topic: '接收预备党员', place: '三楼会议室',
@@ -11,16 +11,44 @@ const records = [
   makeRecord({ id: 'd3', types: ['committeeMeeting'], date: '2025-02-15', topic: '已删除的会议', deleted: true }),
 ]
 
+const roster = [makeMember('a', '张三', 'secretary', 1), makeMember('b', '王芳', 'member', 2), makeMember('c', '李四', 'member', 3)]
+
+/** One of each kind of record, for the appendix's detail cells. */
+const detailed = [
+  makeRecord({ id: 'm1', types: ['themeDay'], date: '2025-02-20', startTime: '14:30', topic: '主题党日', place: '三楼会议室',
+    host: '张书记', recorder: '李委员', attendance: {
+      expected: ['a', 'b', 'c', 'gone'], leave: [{ memberId: 'b', reason: '出差' }], absent: ['gone'], observers: '社区书记刘某' } }),
+  makeRecord({ id: 't1', types: ['heartTalk'], date: '2025-03-03', topic: '谈心谈话', place: '书记办公室',
+    talk: { talker: '张书记', target: '王芳', pair: 'committeeMember', mode: '当面', personCount: 1 } }),
+  makeRecord({ id: 't2', types: ['heartTalk'], date: '2025-03-04', topic: '批量谈心', place: '' }),
+  makeRecord({ id: 'v1', types: ['volunteer'], date: '2025-04-05', topic: '社区义诊', place: '幸福社区',
+    volunteer: { participants: 12, hours: 30.5, beneficiaries: 200 } }),
+  makeRecord({ id: 'v2', types: ['volunteer'], date: '2025-04-06', topic: '清扫楼道', place: '' }),
+  makeRecord({ id: 'l1', types: ['partyLecture', 'study'], date: '2025-05-06', topic: '新时代的党建', backfilled: true,
+    lecture: { speaker: '张三', speakerRole: 'secretary' }, study: { creditHours: 2 } }),
+  makeRecord({ id: 'e1', types: ['democraticReview'], date: '2025-12-20', topic: '民主评议党员',
+    evaluation: { excellent: 3, qualified: 10, basicallyQualified: 1, unqualified: 0 } }),
+]
+
+async function appendixRows(input: readonly ReturnType<typeof makeRecord>[], withRoster = true): Promise<string[][]> {
+  const { document } = await unzip(await buildReportDocx({
+    title: '标题', sections: [{ heading: '履职情况', paragraphs: ['正文。'] }], records: input, year: 2025,
+    roster: withRoster ? roster : undefined,
+  }))
+  return tableRows(document).map((r) => r.split('|'))
+}
+
 async function unzip(bytes: Uint8Array): Promise<{ document: string; footer: string; fonts: string }> {
   const zip = await JSZip.loadAsync(bytes)
   const read = (path: string) => zip.file(path)?.async('string') ?? Promise.resolve('')
   return { document: await read('word/document.xml'), footer: await read('word/footer1.xml'), fonts: await read('word/fontTable.xml') }
 }
 
-/** The visible text of each table row, cells joined by '|'. */
+/** The visible text of each table row, cells joined by '|', the paragraphs of a cell by '/'. */
 function tableRows(xml: string): string[] {
-  return [...xml.matchAll(/<w:tr\b.*?<\/w:tr>/gs)].map((m) =>
-    [...m[0].matchAll(/<w:tc\b.*?<\/w:tc>/gs)].map((c) => [...c[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).join('|'))
+  const texts = (x: string) => [...x.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')
+  const paragraphs = (x: string) => [...x.matchAll(/<w:p\b.*?<\/w:p>/gs)].map((p) => texts(p[0])).join('/')
+  return [...xml.matchAll(/<w:tr\b.*?<\/w:tr>/gs)].map((m) => [...m[0].matchAll(/<w:tc\b.*?<\/w:tc>/gs)].map((c) => paragraphs(c[0])).join('|'))
 }
 
 describe('buildReportDocx', () => {
@@ -49,9 +77,9 @@ describe('buildReportDocx', () => {
     for (const p of text.paragraphs) expect(document).toContain(p)
     expect(document).toContain('附件：2025年度活动台账')
     expect(tableRows(document)).toEqual([
-      '序号|日期|类型|主题|地点|主持人|应到/实到|补录',
-      '1|2025-01-15|支委会|研究年度计划 &amp; &lt;要点&gt;|党员活动室|张书记||',
-      '2|2025-03-28|支部党员大会、主题党日|接收预备党员|三楼会议室|张书记|3/2|是',
+      '日期|类型|主题/地点|参会情况|其他|补录',
+      '2025-01-15|支委会|研究年度计划 &amp; &lt;要点&gt;/地点：党员活动室/主持人：张书记/记录人：李委员|未点名|—|否',
+      '2025-03-28|支部党员大会、主题党日|接收预备党员/地点：三楼会议室/主持人：张书记/记录人：李委员|应到3人，实到2人/缺席1人|—|是',
     ])
     expect(document).not.toContain('已删除的会议')
     // 公文 layout: title 二号 (44 half-points), body 三号 (32), exact 28 pt lines, 2-character indent
@@ -63,6 +91,33 @@ describe('buildReportDocx', () => {
     expect(footer).toContain('PAGE')
     expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>')
     expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>')
+  })
+
+  it('writes 应到/实到 in words and names who was on leave (with reasons) and absent', async () => {
+    const [header, meeting] = await appendixRows(detailed)
+    expect(header).toEqual(['日期', '类型', '主题/地点', '参会情况', '其他', '补录'])
+    expect(meeting).toEqual(['2025-02-20/14:30', '主题党日', '主题党日/地点：三楼会议室/主持人：张书记/记录人：李委员',
+      '应到4人，实到2人/请假1人：王芳（出差）/缺席1人：（已移除）/列席：社区书记刘某', '—', '否'])
+  })
+
+  it('gives 谈心谈话 and 志愿服务 rows their details, and leaves no cell empty', async () => {
+    const rows = await appendixRows(detailed)
+    const byTopic = new Map(rows.slice(1).map((r) => [r[2]!.split('/')[0], r]))
+    expect(byTopic.get('谈心谈话')).toEqual(['2025-03-03', '谈心谈话', '谈心谈话/地点：书记办公室/主持人：张书记/记录人：李委员', '—',
+      '谈心谈话：张书记→王芳，支委与党员，当面，1人次', '否'])
+    expect(byTopic.get('批量谈心')?.[4]).toBe('谈心谈话：1人次（未填写谈话详情）')
+    expect(byTopic.get('社区义诊')).toEqual(['2025-04-05', '志愿服务', '社区义诊/地点：幸福社区/主持人：张书记/记录人：李委员', '—',
+      '志愿服务：12人次，30.5小时，惠及200人次', '否'])
+    expect(byTopic.get('清扫楼道')?.[4]).toBe('志愿服务：未填写人次和时长')
+    expect(byTopic.get('新时代的党建')?.slice(1)).toEqual(['党课、集中学习', '新时代的党建/地点：党员活动室/主持人：张书记/记录人：李委员',
+      '未点名', '讲课人：张三（支部书记）/学时：2学时', '是'])
+    expect(byTopic.get('民主评议党员')?.[4]).toBe('民主评议：优秀3名、合格10名、基本合格1名、不合格0名')
+    for (const row of rows) for (const text of row) expect(text).not.toBe('')
+  })
+
+  it('shows counts without names when no roster is given', async () => {
+    const [, meeting] = await appendixRows(detailed, false)
+    expect(meeting?.[3]).toBe('应到4人，实到2人/请假1人/缺席1人/列席：社区书记刘某')
   })
 
   it('leaves the appendix out when asked', async () => {
