@@ -40,7 +40,7 @@ export function parseBackup(text: string): ParsedBackup {
   try {
     data = JSON.parse(text)
   } catch {
-    return { ok: false, message: '无法读取：这不是有效的备份文件（JSON 格式错误）' }
+    return { ok: false, message: '无法读取：文件内容无法识别，这不是有效的备份文件' }
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
     return { ok: false, message: '这不是支部纪实的备份文件' }

@@ -41,3 +41,22 @@ test('main screens fit a 360 px phone', async ({ page }) => {
   await page.goto('/settings')
   await checkPhoneLayout(page, 'settings')
 })
+
+test('with the phone set to large text (150%), nothing scrolls sideways', async ({ page }) => {
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const style = document.createElement('style')
+      style.textContent = 'html { font-size: 168.75% !important; }' // 150% of the app's 112.5%
+      document.head.appendChild(style)
+    })
+  })
+  await addRoster(page, '张书记', ['李明', '王芳'])
+  for (const path of ['/', '/log?type=themeDay', '/activities', '/settings', '/roster', '/more']) {
+    await page.goto(path)
+    await page.waitForLoadState('networkidle')
+    const overflow = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - 360)
+    expect(overflow, `${path} scrolls sideways at 150% text`).toBeLessThanOrEqual(0)
+  }
+  await page.goto('/log?type=committeeMeeting')
+  await page.screenshot({ path: `${SHOTS}/log-large-text.png` })
+})

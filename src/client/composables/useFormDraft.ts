@@ -27,7 +27,7 @@ export function useFormDraft<T>(key: () => string, value: Ref<T>, enabled: Ref<b
     unsaved.setDirty(true)
     clearTimeout(timer)
     timer = setTimeout(() => void flush(), DRAFT_DELAY_MS)
-  }, { deep: true })
+  }, { deep: true, flush: 'sync' })
 
   unsaved.register(flush)
   const onHide = () => { void flush() }

@@ -28,7 +28,7 @@ async function mountPage(path = '/log') {
   })
   await router.push(path)
   const wrapper = mount(ActivityLogPage, { global: { plugins: [router], stubs: { RouterLink: true } } })
-  await until(() => wrapper.find('button[data-type="themeDay"]').exists(), 'the form')
+  await until(() => wrapper.find('.type-picker').exists(), 'the form')
   return { wrapper, router }
 }
 
@@ -71,5 +71,25 @@ describe('ActivityLogPage', () => {
     const second = await mountPage('/log')
     await until(() => second.wrapper.find('[data-testid="draft-restored"]').exists(), 'the restored draft')
     expect((second.wrapper.get('input[name="topic"]').element as HTMLInputElement).value).toBe('学习党章第二章')
+  })
+
+  it('a draft of another type does not take over a quick-log tap: the member chooses', async () => {
+    const first = await mountPage('/log?type=committeeMeeting')
+    await first.wrapper.get('input[name="topic"]').setValue('支委会：研究发展党员')
+    await until(async () => (await readDraft<{ fields: { topic: string } }>('new-activity'))?.fields.topic === '支委会：研究发展党员', 'the draft')
+    first.wrapper.unmount()
+    setActivePinia(createPinia())
+    const second = await mountPage('/log?type=volunteer')
+    await until(() => second.wrapper.find('[data-testid="draft-choice"]').exists(), 'the choice')
+    expect(second.wrapper.get('[data-testid="draft-choice"]').text()).toContain('支委会：研究发展党员')
+    await second.wrapper.get('[data-testid="discard-draft"]').trigger('click')
+    await until(() => (second.wrapper.find('input[name="topic"]').element as HTMLInputElement | undefined)?.value.includes('志愿服务') ?? false, 'a fresh 志愿服务 form')
+    expect(await readDraft('new-activity')).toBeUndefined()
+  })
+
+  it('opened from a reminder about a past month, the form is dated in that month', async () => {
+    const { wrapper } = await mountPage('/log?type=committeeMeeting&date=2026-10-31')
+    expect((wrapper.get('input[name="date"]').element as HTMLInputElement).value).toBe('2026-10-31')
+    expect((wrapper.get('input[name="topic"]').element as HTMLInputElement).value).toBe('10月支委会')
   })
 })

@@ -15,7 +15,7 @@ export async function addRoster(page: Page, secretary: string, others: string[])
   await page.getByRole('button', { name: '添加', exact: true }).click()
   await expect(page.getByTestId('roster-list')).toContainText(secretary)
   await page.locator('textarea[name="bulkNames"]').fill(others.join('、'))
-  await page.getByRole('button', { name: '全部添加为党员' }).click()
+  await page.getByRole('button', { name: '全部添加' }).click()
   for (const name of others) await expect(page.getByTestId('roster-list')).toContainText(name)
 }
 
