@@ -7,7 +7,8 @@ import type { ActivityRecord } from '../../src/shared/model/activity'
 import type { Member } from '../../src/shared/model/member'
 import type { FrequencyRule } from '../../src/shared/model/settings'
 import {
-  checkCompliance, compileYearReport, composeReportText, listReportFigures, ruleLabel, snapshotReportFigures,
+  checkCompliance, compileYearReport, composeReportText, effectiveTrackingSince, listReportFigures, ruleLabel,
+  snapshotReportFigures,
 } from '../../src/shared/report'
 import type { BranchReportResponse, CommitteeReportResponse } from '../../src/shared/report/api'
 import { DEFAULT_RULES } from '../../src/shared/rules'
@@ -133,8 +134,11 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
     const { activities } = await pulledRecords(a.secretary)
     const compliance = body.compliance!
     expect(compliance.today).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-    const expected = checkCompliance(activities, RULES, Y, compliance.today)
+    // the earliest record (last year's) starts the ledger: every period of Y is checked
+    expect(compliance.since).toBe(`${Y - 1}-12-31`)
+    const expected = checkCompliance(activities, RULES, Y, compliance.today, undefined, { since: compliance.since })
     expect(compliance.missedCount).toBe(expected.missedCount)
+    expect(compliance.rules.every((r) => r.untracked.length === 0)).toBe(true)
     // the disabled rule is not checked
     expect(compliance.rules.map((r) => r.id)).toEqual(['theme-day-monthly', 'general-quarterly'])
     const [theme, general] = compliance.rules
@@ -153,6 +157,29 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
     expect(body.text).toBe('')
     expect(body.compliance!.rules.map((r) => r.id)).toEqual(DEFAULT_RULES.map((r) => r.id))
     expect(body.compliance!.missedCount).toBe(0)
+  })
+
+  it('checks nothing before a branch started keeping its ledger: its first record, or the settings’ start date', async () => {
+    // no record, no start date: the ledger starts today, so a finished year has nothing to miss
+    const empty = (await b.secretary.get(`/api/report?year=${Y}`)).body as BranchReportResponse
+    expect(empty.compliance!.since).toBe(empty.compliance!.today)
+    expect(empty.compliance!.missedCount).toBe(0)
+    expect(empty.compliance!.rules.find((r) => r.id === 'committee-monthly')!.untracked).toHaveLength(12)
+
+    const d = new Device(b.secretary)
+    d.put('settings', b.branchId, { branchName: '乙支部', defaultPlace: '', groups: [], rules: DEFAULT_RULES, trackingSince: `${Y}-11-10` })
+    await pushAll(d)
+    const body = (await b.secretary.get(`/api/report?year=${Y}`)).body as BranchReportResponse
+    const compliance = body.compliance!
+    expect(compliance.since).toBe(`${Y}-11-10`)
+    const committee = compliance.rules.find((r) => r.id === 'committee-monthly')!
+    // November holds the start date and is judged; January–October are not
+    expect(committee.missed).toEqual(['11月', '12月'])
+    expect(committee.untracked).toEqual(['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月'])
+    expect(compliance.rules.find((r) => r.id === 'general-quarterly')!.missed).toEqual(['第四季度'])
+    expect(compliance.rules.find((r) => r.id === 'org-life-yearly')!.missed).toEqual([`${Y}年`])
+    const expected = checkCompliance([], DEFAULT_RULES, Y, compliance.today, undefined, { since: `${Y}-11-10` })
+    expect(compliance.missedCount).toBe(expected.missedCount)
   })
 
   it('refuses members with a clear code', async () => {
@@ -235,7 +262,9 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
         const own = snapshotReportFigures(compileYearReport({ records: activities, roster, year: Y }))
         for (const col of body.columns) expect(row.values[col.key] ?? 0, `${row.branchName} ${col.key}`).toBe(own[col.key] ?? 0)
         const today = chinaDateOf()
-        expect(row.missedCount).toBe(checkCompliance(activities, DEFAULT_RULES, Y, today).missedCount)
+        // periods before a branch's first record are not checked (the second branch starts in June)
+        const since = effectiveTrackingSince(null, activities, today)
+        expect(row.missedCount).toBe(checkCompliance(activities, DEFAULT_RULES, Y, today, undefined, { since }).missedCount)
       }
       for (const col of body.columns) {
         if (col.unit === '%') continue

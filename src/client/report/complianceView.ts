@@ -1,11 +1,29 @@
 // How the compliance calendar shows a period: a word for its state (never colour alone) and where it sits in a
 // 6 × 2 grid of months, so quarterly and yearly rules span the months they cover.
-import type { PeriodCompliance, PeriodState, RuleCompliance } from '@shared/report'
+import type { ComplianceReport, PeriodCompliance, PeriodState, RuleCompliance } from '@shared/report'
 import type { RulePeriod } from '@shared/model/settings'
 
-export const STATE_WORDS: Readonly<Record<PeriodState, string>> = { met: '完成', missed: '缺', due: '待办', upcoming: '未到' }
+export const STATE_WORDS: Readonly<Record<PeriodState, string>> = {
+  met: '完成', missed: '缺', due: '待办', upcoming: '未到', untracked: '未启用',
+}
 export const STATE_MEANINGS: Readonly<Record<PeriodState, string>> = {
   met: '已达到要求', missed: '已过去，没达到要求', due: '就是本期，还没达到要求', upcoming: '还没到',
+  untracked: '本应用开始记录之前，不作检查',
+}
+
+/** '11月10日', or '2025年11月10日' when `since` is not in `year`. */
+export function sinceLabel(since: string, year: number): string {
+  const [y, m, d] = since.split('-').map(Number) as [number, number, number]
+  return `${y === year ? '' : `${y}年`}${m}月${d}日`
+}
+
+/**
+ * When some period of the year is not checked, the day checking started as the note names it ('11月10日'),
+ * else null. The calendar says: 本应用自X月X日开始记录，此前的月份不作检查；如需补录，可在支部设置中修改开始日期。
+ */
+export function untrackedSince(compliance: ComplianceReport): string | null {
+  if (compliance.untrackedCount === 0 || compliance.since === null) return null
+  return sinceLabel(compliance.since, compliance.year)
 }
 
 /** CSS grid placement of period `index` of a rule of `period`, in a grid of 6 columns and 2 rows. */

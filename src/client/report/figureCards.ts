@@ -1,4 +1,5 @@
-// The report's figures grouped into the cards of the report screen, each figure with last year's value beside it.
+// The report's figures grouped into the cards of the report screen, each figure with last year's value beside it
+// (none at all when last year has no record: a first year compared with an empty one is only noise).
 import { ACTIVITY_TYPES, type ActivityTypeId } from '@shared/catalogue'
 import { formatAmount, wholePercent, type Figure, type YearReport } from '@shared/report'
 
@@ -8,7 +9,7 @@ export interface FigureItem {
   label: string
   value: number
   unit: string
-  /** last year's value, null when last year is not compiled or has no such figure */
+  /** last year's value, null when last year is not compiled, has no record at all, or has no such figure */
   lastYear: number | null
   recordIds: string[]
 }
@@ -42,7 +43,8 @@ function rateItem(key: string, label: string, report: YearReport, last: YearRepo
 const typeCount = (t: ActivityTypeId): FigurePick => (r) => r.byType[t].count
 
 /** Cards in the order the 履职情况 text cites them. Types that are rarely logged show only when counted. */
-export function buildFigureCards(report: YearReport, last: YearReport | null): FigureCardGroup[] {
+export function buildFigureCards(report: YearReport, lastYear: YearReport | null): FigureCardGroup[] {
+  const last = lastYear && lastYear.records.value > 0 ? lastYear : null
   const it = (key: string, label: string, unit: string, pick: FigurePick) => item(key, label, unit, pick, report, last)
   const typeCard = (t: ActivityTypeId, extra: FigureItem[] = []): FigureCardGroup => ({
     id: t, title: ACTIVITY_TYPES[t].name, items: [it(`type.${t}`, ACTIVITY_TYPES[t].name, '次', typeCount(t)), ...extra],
@@ -96,10 +98,11 @@ export function lastYearText(item: FigureItem): string | null {
   return `去年 ${formatFigure(item.lastYear)}${item.unit === '%' ? '%' : ` ${item.unit}`}`
 }
 
-/** '+2' / '−1' / '' against last year */
+/** '比去年多2次' / '比去年少1.5小时' / '与去年持平'; rates '比去年高5个百分点'; '' without last year */
 export function deltaText(item: FigureItem): string {
   if (item.lastYear === null) return ''
   const d = Math.round((item.value - item.lastYear) * 100) / 100
-  if (d === 0) return '持平'
-  return d > 0 ? `多 ${formatFigure(d)}` : `少 ${formatFigure(-d)}`
+  if (d === 0) return '与去年持平'
+  if (item.unit === '%') return `比去年${d > 0 ? '高' : '低'}${formatFigure(Math.abs(d))}个百分点`
+  return `比去年${d > 0 ? '多' : '少'}${formatFigure(Math.abs(d))}${item.unit}`
 }

@@ -2,13 +2,14 @@
 // its committee (one branch, a roll-up, or the per-branch table). The compiler reads full stored content, but
 // only figures, record ids and the generated text leave: counts never depend on 谈心谈话 redaction.
 import * as z from 'zod/mini'
-import { chinaDateOf } from '../../shared/dates'
+import { chinaDateOf, type ChinaDate } from '../../shared/dates'
 import type { ActivityRecord } from '../../shared/model/activity'
 import type { Member } from '../../shared/model/member'
+import { chinaDateSchema } from '../../shared/model/fields'
 import { type FrequencyRule, frequencyRuleSchema } from '../../shared/model/settings'
 import {
-  checkCompliance, compileCommitteeReport, compileYearReport, composeReportText, listReportFigures,
-  snapshotReportFigures, type ComplianceReport, type ReportFigureSnapshot,
+  checkCompliance, compileCommitteeReport, compileYearReport, composeReportText, effectiveTrackingSince,
+  listReportFigures, snapshotReportFigures, type ComplianceReport, type ReportFigureSnapshot,
 } from '../../shared/report'
 import type {
   BranchReportResponse, CommitteeReportQuery, CommitteeReportResponse, ReportComplianceSummary, ReportParty, ReportQuery,
@@ -24,6 +25,8 @@ export interface BranchData {
   activities: ActivityRecord[]
   roster: Member[]
   rules: FrequencyRule[]
+  /** the settings' 开始记录日期, when set */
+  trackingSince?: ChinaDate | undefined
 }
 
 const rulesSchema = z.array(frequencyRuleSchema)
@@ -52,6 +55,8 @@ async function loadBranchData(db: Db, where: string, param: string, branchIds: r
     else if (row.id === row.branch_id) {
       const rules = rulesSchema.safeParse(view.rules)
       if (rules.success) data.rules = rules.data
+      const since = chinaDateSchema.safeParse(view.trackingSince)
+      if (since.success) data.trackingSince = since.data
     }
   }
   for (const data of out.values()) {
@@ -60,9 +65,19 @@ async function loadBranchData(db: Db, where: string, param: string, branchIds: r
   return out
 }
 
+/**
+ * The branch's rules against `year` as of `today`, the way the branch's own report screen checks them: periods
+ * that ended before the branch started keeping its ledger in the app are not checked.
+ */
+function branchCompliance(data: BranchData, year: number, today: ChinaDate): ComplianceReport {
+  const since = effectiveTrackingSince(data, data.activities, today)
+  return checkCompliance(data.activities, data.rules, year, today, undefined, { since })
+}
+
 function complianceSummary(c: ComplianceReport): ReportComplianceSummary {
   return {
     today: c.today,
+    since: c.since ?? c.today,
     missedCount: c.missedCount,
     rules: c.rules.map((r) => ({
       id: r.rule.id,
@@ -71,6 +86,7 @@ function complianceSummary(c: ComplianceReport): ReportComplianceSummary {
       periods: r.periods.length,
       met: r.periods.filter((p) => p.state === 'met').length,
       missed: r.missed.map((p) => p.label),
+      untracked: r.untracked.map((p) => p.label),
       dueSoon: r.dueSoon ? { label: r.dueSoon.period.label, daysLeft: r.dueSoon.daysLeft } : null,
     })),
   }
@@ -127,7 +143,7 @@ export async function branchReport(db: Db, p: Principal, query: ReportQuery, now
       branch,
       committee: null,
       figures: listReportFigures(report),
-      compliance: complianceSummary(checkCompliance(data.activities, data.rules, year, chinaDateOf(now))),
+      compliance: complianceSummary(branchCompliance(data, year, chinaDateOf(now))),
       text: composeReportText(report).text,
       generatedAt,
     }
@@ -180,7 +196,7 @@ export async function committeeReport(db: Db, p: Principal, query: CommitteeRepo
         branchId: row.branchId,
         branchName: row.branchName,
         values: pick(row.values, keys),
-        missedCount: checkCompliance(data.activities, data.rules, year, today).missedCount,
+        missedCount: branchCompliance(data, year, today).missedCount,
       }
     }),
     totals: pick(snapshotReportFigures(compiled.totals), keys),

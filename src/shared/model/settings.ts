@@ -2,7 +2,7 @@
 import * as z from 'zod/mini'
 import { ACTIVITY_TYPE_IDS } from '../catalogue'
 import { SPEAKER_ROLE_IDS, TALK_PAIR_IDS } from '../roles'
-import { text } from './fields'
+import { chinaDateSchema, text } from './fields'
 
 import { RULE_PERIODS } from './rulePeriods'
 
@@ -29,6 +29,11 @@ export const branchSettingsSchema = z.object({
   defaultPlace: text(100, '常用地点'),
   groups: z.array(text(30, '党小组')).check(z.maxLength(50)),
   rules: z.array(frequencyRuleSchema).check(z.maxLength(100)),
+  /**
+   * The day the branch started keeping its ledger in this app. Periods that ended before it are not checked
+   * (see report/tracking.ts). Absent in settings and backups from before this field existed.
+   */
+  trackingSince: z.optional(chinaDateSchema),
 })
 
 export type BranchSettings = z.infer<typeof branchSettingsSchema>

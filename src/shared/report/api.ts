@@ -47,6 +47,8 @@ export interface ReportRuleSummary {
   met: number
   /** labels of the periods that are over and short: '3月', '第一季度', '2024年' */
   missed: string[]
+  /** labels of the periods not checked: they ended before the branch started keeping its ledger in the app */
+  untracked: string[]
   /** the current period when it is short and ends within the warning window */
   dueSoon: { label: string; daysLeft: number } | null
 }
@@ -54,7 +56,9 @@ export interface ReportRuleSummary {
 export interface ReportComplianceSummary {
   /** the server's China date the periods were judged against */
   today: ChinaDate
-  /** periods missed over all rules */
+  /** the day checking started (the branch's 开始记录日期, else its earliest record, else today) */
+  since: ChinaDate
+  /** periods missed over all rules (periods before `since` are not checked, so never missed) */
   missedCount: number
   rules: ReportRuleSummary[]
 }
@@ -95,7 +99,7 @@ export interface CommitteeReportBranchRow {
   branchName: string
   /** column key → value; a cell is values[column.key] ?? 0 */
   values: ReportFigureSnapshot
-  /** periods the branch missed under its own rules */
+  /** periods the branch missed under its own rules, since it started keeping its ledger in the app */
   missedCount: number
 }
 

@@ -7,12 +7,14 @@ import { monthNumber, periodIndexOfMonth, periodLabel, periodRange, periodsInYea
 import { ruleSubject, ruleUnit } from './phrases'
 import { ruleWeight } from './rule-count'
 import { recordsOfYear } from './select'
+import { isUntracked } from './tracking'
 
 /**
  * met: enough records, whenever the period falls. missed: over and short. due: contains today and short.
- * upcoming: not started yet and short.
+ * upcoming: not started yet and short. untracked: short, but it ended before the branch started keeping its
+ * ledger in this app (`since`): not checked, never counted as missed.
  */
-export type PeriodState = 'met' | 'missed' | 'due' | 'upcoming'
+export type PeriodState = 'met' | 'missed' | 'due' | 'upcoming' | 'untracked'
 
 export interface PeriodCompliance {
   /** 0-based: month 0..11, quarter 0..3, year 0 */
@@ -33,6 +35,8 @@ export interface RuleCompliance {
   periods: PeriodCompliance[]
   missed: PeriodCompliance[]
   upcoming: PeriodCompliance[]
+  /** periods that ended before `since` and are short: not checked */
+  untracked: PeriodCompliance[]
   /** the period containing today, if today is in the year */
   current: PeriodCompliance | null
   /** the current period when it is short and ends within the warning window */
@@ -42,9 +46,21 @@ export interface RuleCompliance {
 export interface ComplianceReport {
   year: number
   today: ChinaDate
+  /** the day checking started (options.since), null when every period is checked */
+  since: ChinaDate | null
   rules: RuleCompliance[]
-  /** periods missed over all rules */
+  /** periods missed over all rules (untracked ones are not missed) */
   missedCount: number
+  /** periods not checked over all rules because they ended before `since` */
+  untrackedCount: number
+}
+
+export interface ComplianceOptions {
+  /**
+   * The day the branch started keeping its ledger in this app (effectiveTrackingSince). A period that ended
+   * before it is 'untracked' unless met; the period containing it is judged normally. Undefined: judge all.
+   */
+  since?: ChinaDate | undefined
 }
 
 /** How many days before a period ends a short period counts as due soon. */
@@ -55,8 +71,11 @@ export function ruleLabel(rule: FrequencyRule): string {
   return `${ruleSubject(rule)}${RULE_PERIOD_NAMES[rule.period]}至少${rule.min}${ruleUnit(rule)}`
 }
 
-export function periodState(count: number, min: number, start: ChinaDate, end: ChinaDate, today: ChinaDate): PeriodState {
+export function periodState(
+  count: number, min: number, start: ChinaDate, end: ChinaDate, today: ChinaDate, since?: ChinaDate,
+): PeriodState {
   if (count >= min) return 'met'
+  if (isUntracked(end, since)) return 'untracked'
   if (end < today) return 'missed'
   if (start > today) return 'upcoming'
   return 'due'
@@ -68,17 +87,21 @@ export function checkCompliance(
   year: number,
   today: ChinaDate,
   dueSoonDays: DueSoonWindow = DEFAULT_DUE_SOON_DAYS,
+  options: ComplianceOptions = {},
 ): ComplianceReport {
+  const since = options.since
   const enabled = rules.filter((r) => r.enabled)
   const wanted = new Set(enabled.map((r) => r.type))
   const ofYear = recordsOfYear(records, year).filter((r) => r.types.some((t) => wanted.has(t)))
-  const results = enabled.map((rule) => checkRule(rule, ofYear, year, today, dueSoonDays))
+  const results = enabled.map((rule) => checkRule(rule, ofYear, year, today, dueSoonDays, since))
   const missedCount = results.reduce((sum, r) => sum + r.missed.length, 0)
-  return { year, today, rules: results, missedCount }
+  const untrackedCount = results.reduce((sum, r) => sum + r.untracked.length, 0)
+  return { year, today, since: since ?? null, rules: results, missedCount, untrackedCount }
 }
 
 function checkRule(
   rule: FrequencyRule, records: readonly ActivityRecord[], year: number, today: ChinaDate, window: DueSoonWindow,
+  since: ChinaDate | undefined,
 ): RuleCompliance {
   const periods: PeriodCompliance[] = []
   for (let index = 0; index < periodsInYear(rule.period); index++) {
@@ -92,7 +115,7 @@ function checkRule(
     period.count += weight
     period.recordIds.push(record.id)
   }
-  for (const p of periods) p.state = periodState(p.count, rule.min, p.start, p.end, today)
+  for (const p of periods) p.state = periodState(p.count, rule.min, p.start, p.end, today, since)
   const current = periods.find((p) => p.start <= today && today <= p.end) ?? null
   let dueSoon: RuleCompliance['dueSoon'] = null
   if (current && current.state === 'due') {
@@ -105,6 +128,7 @@ function checkRule(
     periods,
     missed: periods.filter((p) => p.state === 'missed'),
     upcoming: periods.filter((p) => p.state === 'upcoming'),
+    untracked: periods.filter((p) => p.state === 'untracked'),
     current,
     dueSoon,
   }

@@ -11,9 +11,10 @@ export {
 } from './figure-list'
 export { diffReportFigures, type FigureChange } from './diff'
 export {
-  checkCompliance, ruleLabel, DEFAULT_DUE_SOON_DAYS, type ComplianceReport, type DueSoonWindow,
-  type PeriodCompliance, type PeriodState, type RuleCompliance,
+  checkCompliance, ruleLabel, DEFAULT_DUE_SOON_DAYS, type ComplianceOptions, type ComplianceReport,
+  type DueSoonWindow, type PeriodCompliance, type PeriodState, type RuleCompliance,
 } from './compliance'
+export { earliestLiveDate, effectiveTrackingSince, isUntracked, type DatedRecord } from './tracking'
 export { homeWarnings, type HomeWarning, type HomeWarningOptions, type WarningLevel } from './warnings'
 export {
   composeReportText, DEFAULT_ATTENDANCE_TYPES, type ReportSentence, type ReportSentenceKey, type ReportText,

@@ -7,6 +7,7 @@ import { DEFAULT_DUE_SOON_DAYS, type DueSoonWindow } from './compliance'
 import { periodIndexOfMonth, periodRange } from './periods'
 import { LAST_PERIOD, notYetPhrase, PERIOD_END, ruleSubject, THIS_PERIOD, ruleUnit } from './phrases'
 import { ruleWeight } from './rule-count'
+import { isUntracked } from './tracking'
 
 export type WarningLevel = 'due' | 'missed'
 
@@ -30,6 +31,11 @@ export interface HomeWarningOptions {
   dueSoonDays?: DueSoonWindow
   /** keep telling about a missed period this many days after it ended */
   missedForDays?: number
+  /**
+   * The day the branch started keeping its ledger in this app (effectiveTrackingSince): a period that ended
+   * before it is never reported. Undefined: every period is.
+   */
+  since?: ChinaDate | undefined
 }
 
 interface PeriodWindow {
@@ -60,6 +66,7 @@ export function homeWarnings(
 ): HomeWarning[] {
   const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS
   const missedForDays = options.missedForDays ?? 31
+  const since = options.since
   // only records that can matter: from the start of last year on
   const earliest = `${String(yearOf(today) - 1).padStart(4, '0')}-01-01`
   const live = records.filter((r) => !r.deleted && r.date >= earliest)
@@ -68,6 +75,7 @@ export function homeWarnings(
   for (const rule of rules) {
     if (!rule.enabled) continue
     const current = periodContaining(today, rule.period)
+    if (isUntracked(current.end, since)) continue
     const daysLeft = daysBetween(today, current.end)
     const countNow = countInWindow(rule, live, current)
     if (countNow < rule.min && daysLeft <= dueSoonDays[rule.period]) {
@@ -79,7 +87,7 @@ export function homeWarnings(
     }
     const previous = periodContaining(addDays(current.start, -1), rule.period)
     const sinceEnd = daysBetween(previous.end, today)
-    if (sinceEnd > missedForDays) continue
+    if (sinceEnd > missedForDays || isUntracked(previous.end, since)) continue
     const countBefore = countInWindow(rule, live, previous)
     if (countBefore < rule.min) {
       missed.push({

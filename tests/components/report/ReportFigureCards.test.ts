@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { compileYearReport } from '@shared/report'
-import { buildFigureCards } from '@client/report/figureCards'
+import { buildFigureCards, deltaText, lastYearText, type FigureItem } from '@client/report/figureCards'
 import ReportFigureCards from '@client/components/report/ReportFigureCards.vue'
 import { sampleRecords } from './fixtures'
 
@@ -18,7 +18,7 @@ describe('ReportFigureCards', () => {
     const wrapper = mountCards()
     const value = (key: string) => wrapper.get(`[data-figure-key="${key}"] .value`).text()
     expect(value('type.themeDay')).toBe('2次')
-    expect(wrapper.get('[data-figure-key="type.themeDay"]').text()).toContain('去年 1 次 · 多 1')
+    expect(wrapper.get('[data-figure-key="type.themeDay"]').text()).toContain('比去年多1次（去年 1 次）')
     expect(value('type.generalMeeting')).toBe('1次')
     expect(value('type.committeeMeeting')).toBe('1次')
     expect(value('heartTalk.persons')).toBe('3人次')
@@ -40,6 +40,34 @@ describe('ReportFigureCards', () => {
 
   it('names every figure for a screen reader, with last year', () => {
     const wrapper = mountCards()
-    expect(wrapper.get('[data-figure-key="type.themeDay"]').attributes('aria-label')).toBe('主题党日 2次，去年 1 次，查看计入的记录')
+    expect(wrapper.get('[data-figure-key="type.themeDay"]').attributes('aria-label'))
+      .toBe('主题党日 2次，去年 1 次，比去年多1次，查看计入的记录')
+  })
+
+  it('leaves last year out altogether when last year has no record (a first year)', () => {
+    const records = sampleRecords().filter((r) => r.date.startsWith('2025'))
+    const report = compileYearReport({ records, year: 2025 })
+    const last = compileYearReport({ records, year: 2024 })
+    const cards = buildFigureCards(report, last)
+    expect(cards.flatMap((c) => c.items).every((i) => i.lastYear === null)).toBe(true)
+    const wrapper = mount(ReportFigureCards, { props: { cards, year: 2025 } })
+    expect(wrapper.text()).not.toContain('去年')
+    expect(wrapper.get('[data-figure-key="type.themeDay"]').attributes('aria-label')).toBe('主题党日 2次，查看计入的记录')
+  })
+})
+
+describe('deltaText', () => {
+  const item = (value: number, lastYear: number | null, unit = '次'): FigureItem =>
+    ({ key: 'k', label: 'x', value, unit, lastYear, recordIds: [] })
+  it('words the change against last year', () => {
+    expect(deltaText(item(3, 2))).toBe('比去年多1次')
+    expect(deltaText(item(1, 2))).toBe('比去年少1次')
+    expect(deltaText(item(2, 2))).toBe('与去年持平')
+    expect(deltaText(item(4, 1, '人次'))).toBe('比去年多3人次')
+    expect(deltaText(item(10, 12.5, '小时'))).toBe('比去年少2.5小时')
+    expect(deltaText(item(85, 80, '%'))).toBe('比去年高5个百分点')
+    expect(deltaText(item(75, 80, '%'))).toBe('比去年低5个百分点')
+    expect(deltaText(item(2, null))).toBe('')
+    expect(lastYearText(item(2, null))).toBeNull()
   })
 })

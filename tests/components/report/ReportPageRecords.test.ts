@@ -4,10 +4,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { createActivity, deleteActivity } from '@client/db'
+import { createActivity, deleteActivity, saveSettings } from '@client/db'
+import { defaultSettings } from '@shared/rules'
 import type { ActivityRecord } from '@shared/model/activity'
 import ReportPage from '@client/pages/ReportPage.vue'
-import { freshDatabase, sampleRecords } from './fixtures'
+import { freshDatabase, record, sampleRecords } from './fixtures'
 
 const Stub = { template: '<div />' }
 
@@ -80,11 +81,40 @@ describe('ReportPage figure → records', () => {
 
   it('shows the compliance calendar with the missed months in words', async () => {
     const { wrapper } = await mountPage(2025)
+    await vi.waitFor(() => expect(wrapper.find('[data-rule="theme-day-monthly"]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid="compliance-untracked"]').exists()).toBe(false)
     const row = wrapper.get('[data-rule="theme-day-monthly"]')
     const states = row.findAll('[data-state]').map((c) => c.attributes('data-state'))
     expect(states).toEqual(['met', 'met', ...Array(10).fill('missed')])
     expect(row.findAll('[data-state="missed"]')[0]!.text()).toContain('缺')
     expect(wrapper.get('[data-testid="compliance-missed"]').text()).toContain('主题党日活动每月至少1次：3月、4月')
+    wrapper.unmount()
+  })
+
+  it('does not check the months before the start date set in the settings', async () => {
+    await saveSettings({ ...defaultSettings(), trackingSince: '2025-05-10' })
+    const { wrapper } = await mountPage(2025)
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="compliance-untracked"]').exists()).toBe(true))
+    const states = wrapper.get('[data-rule="theme-day-monthly"]').findAll('[data-state]').map((c) => c.attributes('data-state'))
+    // January and February were held; March and April ended before the start date; May holds it
+    expect(states).toEqual(['met', 'met', 'untracked', 'untracked', ...Array(8).fill('missed')])
+    expect(wrapper.get('[data-testid="compliance-untracked"]').text()).toBe('本应用自5月10日开始记录，此前的月份不作检查；如需补录，可在支部设置中修改开始日期。')
+    expect(wrapper.get('[data-testid="compliance-missed"]').text()).toContain('主题党日活动每月至少1次：5月、6月')
+    wrapper.unmount()
+  })
+})
+
+describe('ReportPage of a branch new to the app', () => {
+  beforeEach(() => { freshDatabase() })
+
+  it('starts checking at its first record, and compares with no empty last year', async () => {
+    await store([record({ id: 'cm-nov', types: ['committeeMeeting', 'themeDay'], date: '2025-11-12' })])
+    const { wrapper } = await mountPage(2025)
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="compliance-untracked"]').exists()).toBe(true))
+    const states = wrapper.get('[data-rule="committee-monthly"]').findAll('[data-state]').map((c) => c.attributes('data-state'))
+    expect(states).toEqual([...Array(10).fill('untracked'), 'met', 'missed'])
+    expect(wrapper.get('[data-testid="compliance-untracked"]').text()).toContain('本应用自11月12日开始记录')
+    expect(wrapper.get('[data-testid="figure-cards"]').text()).not.toContain('去年')
     wrapper.unmount()
   })
 })

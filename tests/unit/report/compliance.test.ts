@@ -71,4 +71,63 @@ describe('checkCompliance', () => {
     expect(result.rules[0]?.upcoming).toHaveLength(12)
     expect(result.missedCount).toBe(0)
   })
+
+  describe('with since: the day the branch started keeping its ledger in the app', () => {
+    const since = '2026-11-10'
+    const started = [makeRecord({ id: 'cm-nov', types: ['committeeMeeting'], date: '2026-11-12' })]
+
+    it('does not judge the months before a branch that started on 2026-11-10', () => {
+      const result = checkCompliance(started, DEFAULT_RULES, 2026, '2026-11-23', undefined, { since })
+      const committee = result.rules.find((r) => r.rule.id === 'committee-monthly')!
+      expect(committee.periods.map((p) => p.state)).toEqual([...Array(10).fill('untracked'), 'met', 'upcoming'])
+      expect(committee.untracked.map((p) => p.label)).toEqual(['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月'])
+      expect(committee.missed).toEqual([])
+      const theme = result.rules.find((r) => r.rule.id === 'theme-day-monthly')!
+      expect(theme.periods.slice(9).map((p) => p.state)).toEqual(['untracked', 'due', 'upcoming'])
+      // the quarter holding the start date is judged; the three before are not
+      const general = result.rules.find((r) => r.rule.id === 'general-quarterly')!
+      expect(general.periods.map((p) => p.state)).toEqual(['untracked', 'untracked', 'untracked', 'due'])
+      expect(result.missedCount).toBe(0)
+      expect(result.since).toBe(since)
+      // 3 monthly rules × 10 months + 2 quarterly rules × 3 quarters
+      expect(result.untrackedCount).toBe(36)
+    })
+
+    it('still counts a yearly rule: the year holds the start date', () => {
+      const lecture = makeRecord({ id: 'lecture-sec', types: ['partyLecture'], date: '2026-12-02',
+        lecture: { speaker: '张书记', speakerRole: 'secretary' } })
+      const rules = [rule('lecture-secretary-yearly'), rule('org-life-yearly')]
+      const during = checkCompliance([...started, lecture], rules, 2026, '2026-12-20', undefined, { since })
+      expect(during.rules.map((r) => [r.rule.id, r.periods[0]!.state, r.periods[0]!.count])).toEqual([
+        ['lecture-secretary-yearly', 'met', 1], ['org-life-yearly', 'due', 0],
+      ])
+      expect(during.rules[1]!.dueSoon?.daysLeft).toBe(11)
+      const after = checkCompliance([...started, lecture], rules, 2026, '2027-01-05', undefined, { since })
+      expect(after.rules[1]!.missed.map((p) => p.label)).toEqual(['2026年'])
+      expect(after.missedCount).toBe(1)
+    })
+
+    it('judges the month holding the start date and the ones after, once they are over', () => {
+      const result = checkCompliance([], [rule('committee-monthly')], 2026, '2027-01-05', undefined, { since })
+      expect(result.rules[0]!.missed.map((p) => p.label)).toEqual(['11月', '12月'])
+      expect(result.missedCount).toBe(2)
+      expect(result.untrackedCount).toBe(10)
+    })
+
+    it('keeps a period met before the start date met, and leaves a year before it unjudged', () => {
+      const early = makeRecord({ id: 'cm-mar', types: ['committeeMeeting'], date: '2026-03-03' })
+      const result = checkCompliance([early], [rule('committee-monthly')], 2026, '2026-11-23', undefined, { since })
+      expect(result.rules[0]!.periods[2]).toMatchObject({ label: '3月', state: 'met', recordIds: ['cm-mar'] })
+      const lastYear = checkCompliance([], [rule('committee-monthly'), rule('org-life-yearly')], 2025, '2026-11-23', undefined, { since })
+      expect(lastYear.missedCount).toBe(0)
+      expect(lastYear.untrackedCount).toBe(13)
+    })
+
+    it('judges every period without since, as before', () => {
+      const result = checkCompliance(started, [rule('committee-monthly')], 2026, '2026-11-23')
+      expect(result.since).toBeNull()
+      expect(result.untrackedCount).toBe(0)
+      expect(result.missedCount).toBe(10)
+    })
+  })
 })

@@ -42,4 +42,29 @@ describe('homeWarnings', () => {
       ['上月支委会1次，少于要求的2次', '如已开展，请补录'],
     ])
   })
+
+  describe('with since: the day the branch started keeping its ledger in the app', () => {
+    it('never asks to 补录 a period that ended before since', () => {
+      const all = DEFAULT_RULES
+      const warnings = homeWarnings([], all, '2026-11-23', { since: '2026-11-10' })
+      expect(warnings.filter((w) => w.level === 'missed')).toEqual([])
+      expect(warnings.some((w) => w.message.startsWith('上月') || w.message.startsWith('上季度') || w.message.startsWith('去年'))).toBe(false)
+      // the current month is still reminded about: it holds the start date
+      expect(warnings.map((w) => w.message)).toContain('本月尚未召开支委会')
+      // without since, the same new branch is told about October
+      expect(homeWarnings([], all, '2026-11-23').map((w) => w.message)).toContain('上月没有支委会记录')
+    })
+
+    it('still tells about the period just ended when it holds the start date', () => {
+      const warnings = homeWarnings([], rules, '2026-11-05', { since: '2026-10-20' })
+      // the third quarter ended before the start date: no word about it
+      expect(warnings.filter((w) => w.level === 'missed').map((w) => w.message)).toEqual(['上月没有支委会记录'])
+    })
+
+    it('says nothing about a period that ends before a start date set ahead', () => {
+      const monthly = rules.filter((r) => r.id === 'committee-monthly')
+      expect(homeWarnings([], monthly, '2026-11-25', { since: '2026-12-01' })).toEqual([])
+      expect(homeWarnings([], monthly, '2026-11-25').map((w) => w.message)).toEqual(['本月尚未召开支委会', '上月没有支委会记录'])
+    })
+  })
 })

@@ -1,0 +1,42 @@
+// Since when a branch keeps its ledger in this app. Periods that ended before that day are 'untracked': the app
+// cannot know what the branch held then, so they are neither met nor missed. The period containing the day is
+// judged normally (a meeting may have been held before the app was used; the secretary can 补录 it).
+import type { ChinaDate } from '../dates'
+import type { BranchSettings } from '../model/settings'
+
+/** What effectiveTrackingSince reads of a record: its date, and whether it is deleted. */
+export interface DatedRecord {
+  date: ChinaDate
+  deleted?: boolean
+}
+
+/** The earliest date of a live (not deleted) record, or null when there is none. */
+export function earliestLiveDate(records: readonly DatedRecord[]): ChinaDate | null {
+  let earliest: ChinaDate | null = null
+  for (const record of records) {
+    if (record.deleted) continue
+    if (earliest === null || record.date < earliest) earliest = record.date
+  }
+  return earliest
+}
+
+/**
+ * The day checking starts: the branch's `trackingSince` when set; else the earliest live record's date (never
+ * later than `today`: a branch with only records planned ahead still uses the app today); else `today`.
+ * `records` should hold every live record of the branch (or at least the earliest one): with only a window of
+ * them, a branch whose older records lie outside the window looks newer than it is.
+ */
+export function effectiveTrackingSince(
+  settings: Pick<BranchSettings, 'trackingSince'> | null | undefined,
+  records: readonly DatedRecord[],
+  today: ChinaDate,
+): ChinaDate {
+  if (settings?.trackingSince) return settings.trackingSince
+  const earliest = earliestLiveDate(records)
+  return earliest !== null && earliest < today ? earliest : today
+}
+
+/** True when a period ending on `end` closed before checking started: not judged. */
+export function isUntracked(end: ChinaDate, since: ChinaDate | undefined): boolean {
+  return since !== undefined && end < since
+}
