@@ -9,7 +9,6 @@ import { PROTOCOL_VERSION } from '../../shared/sync/protocol'
 import { badRequest, forbidden, notFound } from '../http/errors'
 import type { Db, Queryable } from '../storage/db'
 import { num } from '../storage/db'
-import { readEpoch } from '../storage/migrations'
 import { loadRecord, recordView, writeRecord } from './records'
 import type { Principal } from './sessions'
 
@@ -46,10 +45,14 @@ export async function push(db: Db, p: Principal, req: PushRequest, now = Date.no
   checkBatchShape(req)
   const today = chinaDateOf(now)
   const outcome = await db.tx(async (q) => {
-    const branch = await q.one<{ version: unknown }>(`SELECT version FROM branches WHERE id = $1 FOR UPDATE`, [branchId])
+    // One round trip: lock the branch row (which serialises every push to the branch, so the device row needs no
+    // lock of its own), and read the device's last sequence number and the server epoch with it.
+    const branch = await q.one<{ version: unknown; last_client_seq: unknown; epoch: string }>(
+      `SELECT b.version, d.last_client_seq, (SELECT value FROM meta WHERE key = 'epoch') AS epoch
+         FROM branches b LEFT JOIN devices d ON d.user_id = $2 AND d.client_id = $3
+        WHERE b.id = $1 FOR UPDATE OF b`, [branchId, p.userId, req.clientId])
     if (!branch) throw notFound('支部不存在')
-    const device = await q.one<{ last_client_seq: unknown }>(
-      `SELECT last_client_seq FROM devices WHERE user_id = $1 AND client_id = $2 FOR UPDATE`, [p.userId, req.clientId])
+    const device = branch.last_client_seq === null || branch.last_client_seq === undefined ? undefined : { last_client_seq: branch.last_client_seq }
     const first = req.mutations[0]
     // A device the server has never seen may start anywhere (its earlier changes may predate joining).
     let last = device ? num(device.last_client_seq) : first ? first.clientSeq - 1 : 0
@@ -85,7 +88,7 @@ export async function push(db: Db, p: Principal, req: PushRequest, now = Date.no
       await q.run(`INSERT INTO devices (user_id, client_id, branch_id, last_client_seq, updated_at) VALUES ($1, $2, $3, $4, $5)`,
         [p.userId, req.clientId, branchId, last, now])
     }
-    return { results, lastClientSeq: last, epoch: await readEpoch(q) }
+    return { results, lastClientSeq: last, epoch: branch.epoch }
   })
   hooks.afterCommit?.()
   return { protocolVersion: PROTOCOL_VERSION, ...outcome }
