@@ -104,3 +104,9 @@ export async function listActivitiesBetween(first: string, last: string): Promis
 export async function listAllActivities(): Promise<StoredActivity[]> {
   return getDb().activities.toArray()
 }
+
+/** The earliest live record's date on the device, or null when there is none; walks the date index. */
+export async function earliestActivityDate(): Promise<string | null> {
+  const first = await getDb().activities.orderBy('date').filter((r) => !r.deleted).first()
+  return first?.date ?? null
+}

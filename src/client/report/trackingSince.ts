@@ -1,17 +1,11 @@
 // Since when this branch keeps its ledger in the app, on the device: the settings' 开始记录日期, else the date
 // of the earliest live record on the device, else today. Periods that ended before it are not checked.
 import { computed, type Ref } from 'vue'
-import { getDb } from '@client/db/connection'
+import { earliestActivityDate } from '@client/db'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useSettingsStore } from '@client/stores/settings'
 import type { ChinaDate } from '@shared/dates'
 import { effectiveTrackingSince } from '@shared/report/tracking'
-
-/** The earliest live record's date on the device, or null when there is none; walks the date index. */
-export async function earliestActivityDate(): Promise<ChinaDate | null> {
-  const first = await getDb().activities.orderBy('date').filter((r) => !r.deleted).first()
-  return first?.date ?? null
-}
 
 /**
  * The effective tracking start, live. Undefined until the settings and the device database have answered, so
