@@ -12,6 +12,14 @@ app.use(router)
 app.mount('#app')
 
 startDeviceStatus()
-startServiceWorker()
-// Sync runs only once signed in; its code loads after the first paint so a standalone phone pays nothing up front.
-void import('./sync/start').then((m) => m.startSync())
+
+// After the first screen is up: the service worker and the sync loop (which does nothing until signed in) load
+// their code then, so they never compete with the first paint on a slow network.
+function whenIdle(task: () => void) {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 3000 })
+  else setTimeout(task, 1000)
+}
+window.addEventListener('load', () => whenIdle(() => {
+  startServiceWorker()
+  void import('./sync/start').then((m) => m.startSync())
+}), { once: true })
