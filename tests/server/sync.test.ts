@@ -37,6 +37,22 @@ describe.each(BACKENDS)('sync protocol on $name', (backend) => {
     expect(await countActivities()).toBe(before + 1)
   })
 
+  it('the same batch pushed twice at once (a resend while the first is in flight) applies once', async () => {
+    const versionOf = async () => Number((await ts.db.one<{ version: unknown }>(`SELECT version FROM branches WHERE id = $1`, [branch.branchId]))?.version)
+    const before = await countActivities()
+    const beforeVersion = await versionOf()
+    const d = new Device(branch.secretary)
+    for (let i = 0; i < 40; i++) d.put('activity', newId(), activityFields())
+    const batch = [...d.outbox]
+    const body = { protocolVersion: PROTOCOL_VERSION, clientId: d.clientId, mutations: batch }
+    const [a, b] = await Promise.all([branch.secretary.post('/api/sync/push', body), branch.secretary.post('/api/sync/push', body)])
+    const statuses = [...a.body.results, ...b.body.results].map((r: { status: string }) => r.status)
+    expect(statuses.filter((s) => s === 'applied')).toHaveLength(40)
+    expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(40)
+    expect(await countActivities()).toBe(before + 40)
+    expect(await versionOf()).toBe(beforeVersion + 40)
+  })
+
   it('a gap is rejected for retry, then the resent batch applies', async () => {
     const d = new Device(branch.secretary)
     const ids = [newId(), newId(), newId()]

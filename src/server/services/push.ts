@@ -45,14 +45,14 @@ export async function push(db: Db, p: Principal, req: PushRequest, now = Date.no
   checkBatchShape(req)
   const today = chinaDateOf(now)
   const outcome = await db.tx(async (q) => {
-    // One round trip: lock the branch row (which serialises every push to the branch, so the device row needs no
-    // lock of its own), and read the device's last sequence number and the server epoch with it.
-    const branch = await q.one<{ version: unknown; last_client_seq: unknown; epoch: string }>(
-      `SELECT b.version, d.last_client_seq, (SELECT value FROM meta WHERE key = 'epoch') AS epoch
-         FROM branches b LEFT JOIN devices d ON d.user_id = $2 AND d.client_id = $3
-        WHERE b.id = $1 FOR UPDATE OF b`, [branchId, p.userId, req.clientId])
+    // Lock the branch row first (serialises every push to the branch); the epoch comes along in the same query.
+    const branch = await q.one<{ version: unknown; epoch: string }>(
+      `SELECT version, (SELECT value FROM meta WHERE key = 'epoch') AS epoch FROM branches WHERE id = $1 FOR UPDATE`, [branchId])
     if (!branch) throw notFound('支部不存在')
-    const device = branch.last_client_seq === null || branch.last_client_seq === undefined ? undefined : { last_client_seq: branch.last_client_seq }
+    // A statement of its own, after the lock: under READ COMMITTED it sees what a concurrent push of the same
+    // device committed while this one waited (a joined read in the locking statement would not).
+    const device = await q.one<{ last_client_seq: unknown }>(
+      `SELECT last_client_seq FROM devices WHERE user_id = $1 AND client_id = $2 FOR UPDATE`, [p.userId, req.clientId])
     const first = req.mutations[0]
     // A device the server has never seen may start anywhere (its earlier changes may predate joining).
     let last = device ? num(device.last_client_seq) : first ? first.clientSeq - 1 : 0

@@ -21,7 +21,7 @@ function translate(sql: string): Translated {
     const out = sql.replace(/\$(\d+)/g, (_m, n: string) => {
       order.push(Number(n) - 1)
       return '?'
-    }).replace(/\s+FOR UPDATE(\s+OF\s+\w+)?/gi, '')
+    }).replace(/\s+FOR UPDATE/gi, '')
     hit = { sql: out, order }
     translations.set(sql, hit)
   }
