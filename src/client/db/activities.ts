@@ -48,7 +48,7 @@ export async function updateActivity(id: string, fields: ActivityFields, now: Da
       if (!sameValue(existing[key], value[key])) changed[key] = value[key] ?? null
     }
     // optional fields removed by the edit
-    for (const key of ['startTime', 'attendance', 'lecture', 'talk', 'volunteer', 'study', 'evaluation'] as const) {
+    for (const key of ['startTime', 'partyGroup', 'attendance', 'lecture', 'talk', 'volunteer', 'study', 'evaluation'] as const) {
       if (existing[key] !== undefined && value[key] === undefined) changed[key] = null
     }
     if (Object.keys(changed).length === 0) return existing
@@ -63,23 +63,40 @@ export async function updateActivity(id: string, fields: ActivityFields, now: Da
 
 /** Soft delete: the record stays as a tombstone so the deletion syncs; undo restores it. */
 export async function deleteActivity(id: string, now: Date = new Date()): Promise<void> {
-  await setDeleted(id, true, now)
-}
-
-export async function restoreActivity(id: string, now: Date = new Date()): Promise<void> {
-  await setDeleted(id, false, now)
-}
-
-async function setDeleted(id: string, deleted: boolean, now: Date): Promise<void> {
   const db = getDb()
   await db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
     const existing = await db.activities.get(id)
     if (!existing) throw new ValidationError([{ path: '', message: '这条记录不存在' }])
-    if (existing.deleted === deleted) return
+    if (existing.deleted) return
+    await db.activities.update(id, { deleted: true, updatedAt: now.toISOString() })
+    await appendToOutbox('activity', 'delete', id, existing.serverVersion, {})
+  })
+}
+
+/**
+ * Undo a delete. While the delete still waits in the outbox it is turned into a harmless touch of the record, so
+ * the server never sees it. Once the server has the delete (a tombstone, which wins over edits and keeps no
+ * content), the record comes back as a copy under a new id. Returns the id of the restored record.
+ */
+export async function restoreActivity(id: string, now: Date = new Date()): Promise<string> {
+  const db = getDb()
+  return db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
+    const existing = await db.activities.get(id)
+    if (!existing) throw new ValidationError([{ path: '', message: '这条记录不存在' }])
+    if (!existing.deleted) return id
     const updatedAt = now.toISOString()
-    await db.activities.update(id, { deleted, updatedAt })
-    if (deleted) await appendToOutbox('activity', 'delete', id, existing.serverVersion, {})
-    else await appendToOutbox('activity', 'put', id, existing.serverVersion, { deleted: false, updatedAt })
+    const pendingDelete = await db.outbox
+      .filter((e) => e.rejectedReason === undefined && e.mutation.recordId === id && e.mutation.op === 'delete').first()
+    if (pendingDelete) {
+      await db.outbox.update(pendingDelete.clientSeq, { mutation: { ...pendingDelete.mutation, op: 'put', fields: { updatedAt } } })
+      await db.activities.update(id, { deleted: false, updatedAt })
+      return id
+    }
+    const copy: StoredActivity = { ...existing, id: newId(), deleted: false, updatedAt, serverVersion: null }
+    await db.activities.add(copy)
+    const { serverVersion: _sv, ...synced } = copy
+    await appendToOutbox('activity', 'put', copy.id, null, synced)
+    return copy.id
   })
 }
 

@@ -28,7 +28,7 @@ export const useActivitiesStore = defineStore('activities', () => {
 
   async function remove(id: string) {
     await deleteActivity(id)
-    useToastStore().show('已删除这条记录', { action: { label: '撤销', run: () => restoreActivity(id) } })
+    useToastStore().show('已删除这条记录', { action: { label: '撤销', run: async () => { await restoreActivity(id) } } })
   }
 
   return { saving, lastSavedId, save, remove }

@@ -60,9 +60,23 @@ describe('activity repository', () => {
     await deleteActivity(record.id)
     expect(await listActivitiesOfMonth(2026, 11)).toHaveLength(0)
     expect((await getActivity(record.id))?.deleted).toBe(true)
-    await restoreActivity(record.id)
+    expect(await restoreActivity(record.id)).toBe(record.id)
     expect((await listActivitiesOfMonth(2026, 11)).map((r) => r.id)).toEqual([record.id])
-    expect((await readOutbox(10)).map((m) => m.op)).toEqual(['put', 'delete', 'put'])
+    // the delete never leaves the phone: it became a touch of the record (same sequence number, no gap)
+    expect((await readOutbox(10)).map((m) => [m.clientSeq, m.op])).toEqual([[1, 'put'], [2, 'put']])
+  })
+
+  it('undo after the server has the delete brings the record back as a copy', async () => {
+    const record = await createActivity(themeDayFields({ topic: '要撤销删除的' }))
+    await acknowledgeOutbox([1], [])
+    await deleteActivity(record.id)
+    await acknowledgeOutbox([2], []) // the server has the tombstone now
+    const restoredId = await restoreActivity(record.id)
+    expect(restoredId).not.toBe(record.id)
+    expect((await listActivitiesOfMonth(2026, 11)).map((r) => [r.id, r.topic])).toEqual([[restoredId, '要撤销删除的']])
+    const outbox = await readOutbox(10)
+    expect(outbox.map((m) => [m.op, m.recordId, m.baseVersion])).toEqual([['put', restoredId, null]])
+    expect(outbox[0]?.fields).toMatchObject({ topic: '要撤销删除的', deleted: false })
   })
 
   it('lists a month filtered by type, multi-type events under each type', async () => {
