@@ -5,6 +5,7 @@ import type { PullPage, PushResult, SyncRow } from '@shared/sync/protocol'
 import type { Table } from 'dexie'
 import { getDb } from './connection'
 import { newId, nextClientSeq } from './meta'
+import { appendToOutbox } from './outbox'
 import type { OutboxEntry } from './schema'
 
 /** The recordId the settings record has in this device's outbox; the server's is the branch id. */
@@ -301,4 +302,47 @@ export async function readSyncSummary(): Promise<SyncSummary> {
     getDb().outbox.filter((e) => e.rejectedReason === undefined).count(), readLastSyncAt(), readRejectedChanges(),
   ])
   return { pending, lastSyncAt, rejected }
+}
+
+/**
+ * Signed in to another branch than the one this phone's changes were made for: keep them on the phone but never
+ * send them to the new branch. They show in the refused list with this reason, where the member can dismiss them.
+ */
+export async function parkOutboxForOtherBranch(): Promise<number> {
+  const db = getDb()
+  return db.transaction('rw', [db.outbox], async () => {
+    const pending = await pendingEntries()
+    for (const entry of pending) {
+      await db.outbox.update(entry.clientSeq, { rejectedReason: '这是登录另一个支部之前记的修改，没有上传到现在的支部' })
+    }
+    return pending.length
+  })
+}
+
+/**
+ * The server was restored from a backup (its epoch changed): it may lack changes it had acknowledged to this
+ * phone. Queue every record this phone holds as a full put (tombstones as deletes), so nothing acknowledged is
+ * lost; the server merges what it already has.
+ */
+export async function requeueSyncedRecords(): Promise<number> {
+  const db = getDb()
+  return db.transaction('rw', [db.activities, db.members, db.settings, db.outbox, db.meta], async () => {
+    const touched = new Set((await db.outbox.toArray()).map((e) => pendingKey(e.mutation.entity, e.mutation.recordId)))
+    let queued = 0
+    for (const entity of ['activity', 'member'] as const) {
+      const rows = await recordTable(entity).filter((r) => r.serverVersion !== null && !touched.has(pendingKey(entity, r.id))).toArray()
+      for (const row of rows) {
+        const { serverVersion: _sv, ...fields } = row
+        if (row.deleted) await appendToOutbox(entity, 'delete', row.id, null, {})
+        else await appendToOutbox(entity, 'put', row.id, null, fields as Record<string, unknown>)
+        queued++
+      }
+    }
+    const settings = await db.settings.get('branch')
+    if (settings && settings.serverVersion !== null && !touched.has('settings')) {
+      await appendToOutbox('settings', 'put', LOCAL_SETTINGS_RECORD_ID, null, { ...settings.value })
+      queued++
+    }
+    return queued
+  })
 }

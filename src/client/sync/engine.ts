@@ -5,7 +5,8 @@ import type { PullResponse, PushRequest, PushResponse } from '@shared/sync/proto
 import { DEFAULT_PULL_LIMIT, ERROR_CODES, MAX_PULL_LIMIT, MAX_PUSH_BATCH, PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { markSessionExpired, readSession } from '@client/db/session'
 import {
-  applyPullPage, applyPushResults, readPushBatch, readSyncPosition, recordSyncSuccess, resetSyncedCopy, restartPull,
+  applyPullPage, applyPushResults, parkOutboxForOtherBranch, readPushBatch, readSyncPosition, recordSyncSuccess,
+  requeueSyncedRecords, resetSyncedCopy, restartPull,
   rotateClientId, wipeBranchData,
 } from '@client/db/sync'
 import { callServer, ServerError, type ServerClient } from './http'
@@ -61,6 +62,8 @@ export async function pullAll(client: ServerClient, token: string): Promise<{ pu
       : await fetchPullPage(client, token, position.cursor, position.epoch, limit)
     ahead = null
     if (page.reset) {
+      // A server restored from a backup may lack what it acknowledged: send everything this phone holds again.
+      if (page.reason === 'epoch_changed') await requeueSyncedRecords()
       await resetSyncedCopy(page.epoch, page.branchId)
       return { pulled, reset: true }
     }
@@ -80,7 +83,11 @@ export async function pullAll(client: ServerClient, token: string): Promise<{ pu
 async function exchange(client: ServerClient, token: string, branchId: string): Promise<SyncResult> {
   const position = await readSyncPosition()
   // Signed in to another branch than the synced copy belongs to: that copy is not this branch's.
-  if (position.branchId !== null && position.branchId !== branchId) await resetSyncedCopy(null, branchId)
+  if (position.branchId !== null && position.branchId !== branchId) {
+    // Changes made for the other branch stay on the phone, refused with a reason; they never reach this branch.
+    await parkOutboxForOtherBranch()
+    await resetSyncedCopy(null, branchId)
+  }
   let pushed = 0
   let pulled = 0
   for (let attempt = 0; attempt < 3; attempt++) {
