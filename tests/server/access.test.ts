@@ -191,6 +191,12 @@ describe.each(BACKENDS)('access control on $name', (backend) => {
     expect(joined.body.user).toMatchObject({ memberId: rosterId, displayName: '赵六', role: 'member' })
     const again = await ts.api.post('/api/auth/join', { code: invite.body.code, username: uniqueName('z'), password: 'member-pass-1', memberId: rosterId })
     expect([again.status, again.body.error.code]).toEqual([409, 'roster_entry_taken'])
+    // a linked member cannot re-point the account to another (unclaimed) person of the roster
+    const otherId = newId()
+    sd.put('member', otherId, { name: '钱七', role: 'member', group: '', active: true, order: 4 })
+    await sd.push()
+    const repoint = await ts.api.withToken(joined.body.token).post('/api/me/member', { memberId: otherId })
+    expect([repoint.status, repoint.body.error?.code]).toEqual([409, 'already_linked'])
     // createdBy of the member's records is the roster id
     const md = new Device(ts.api.withToken(joined.body.token))
     const id = newId()

@@ -45,6 +45,9 @@ describe.each(BACKENDS)('http shell on $name', (backend) => {
     expect(api.status).toBe(404)
     expect(await api.json()).toEqual({ error: { code: 'not_found', message: '未找到' } })
     expect((await fetch(`${ts.url}/..%2f..%2fetc/passwd`)).status).not.toBe(500)
+    const malformed = await fetch(`${ts.url}/%E0%A4%A`)
+    expect(malformed.status).toBe(400)
+    expect((await malformed.json()).error.code).toBe('bad_path')
   })
 
   it('sends security headers with no inline script allowed', async () => {

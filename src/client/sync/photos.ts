@@ -26,11 +26,12 @@ export async function uploadPendingPhotos(client: ServerClient, token: string): 
     } catch (err) {
       throw new NetworkError(err instanceof Error ? err.message : String(err))
     }
-    if (res.ok || res.status === 409) {
+    if (res.ok) {
       await markPhotoUploaded(photo.id)
       uploaded++
-    } else if (res.status === 413 || res.status === 415) {
-      await markPhotoRefused(photo.id, res.status === 413 ? '照片过大，只保存在本机' : '照片格式不支持，只保存在本机')
+    } else if (res.status === 409 || res.status === 413 || res.status === 415) {
+      const reasons: Record<number, string> = { 409: '服务器上已有同编号的另一张照片', 413: '照片过大', 415: '照片格式不支持' }
+      await markPhotoRefused(photo.id, `${reasons[res.status]}，只保存在本机`)
     } else {
       break // 401/403/5xx: the record sync handles sessions; try the photos again next run
     }

@@ -1,5 +1,6 @@
 // Serves the built PWA from dist/: hashed assets cached for a year, the entry points never stale, and an SPA
 // fallback to index.html for other GETs outside /api.
+import { badRequest } from './errors'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Hono } from 'hono'
@@ -39,7 +40,12 @@ function cacheControlFor(urlPath: string): string {
 export function mountStatic(app: Hono, distDir: string): void {
   const root = normalize(distDir)
   app.get('*', async (c, next) => {
-    const urlPath = decodeURIComponent(new URL(c.req.url).pathname)
+    let urlPath: string
+    try {
+      urlPath = decodeURIComponent(new URL(c.req.url).pathname)
+    } catch {
+      throw badRequest('网址无效', 'bad_path') // a malformed %-escape
+    }
     if (urlPath.startsWith('/api/') || urlPath === '/api') return next()
     const candidate = normalize(join(root, urlPath))
     const inside = candidate === root || candidate.startsWith(root + sep)

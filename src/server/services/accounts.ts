@@ -123,7 +123,9 @@ export async function claimRosterEntry(db: Db, p: Principal, memberId: string): 
   if (!p.branchId) throw forbidden('党委账号没有花名册')
   await db.tx(async (q) => {
     await assertClaimable(q, p.branchId as string, memberId)
-    await q.run(`UPDATE users SET member_id = $1 WHERE id = $2`, [memberId, p.userId])
+    // Once tied to a person an account stays theirs: re-pointing it would let one member write under another's name.
+    const changed = await q.run(`UPDATE users SET member_id = $1 WHERE id = $2 AND member_id IS NULL`, [memberId, p.userId])
+    if (changed === 0) throw conflict('这个账号已经对应花名册中的人了，如需更改请联系支部书记', 'already_linked')
   })
 }
 
