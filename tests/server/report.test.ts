@@ -182,6 +182,38 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
     expect(compliance.missedCount).toBe(expected.missedCount)
   })
 
+  it('checks 党小组会 per 党小组 of the branch’s settings; the 党小组会 figure stays the total', async () => {
+    const g = await setupBranch(ts)
+    const d = new Device(g.secretary)
+    const groupRule = DEFAULT_RULES.find((r) => r.id === 'group-monthly')!
+    d.put('settings', g.branchId, {
+      branchName: '丙支部', defaultPlace: '', groups: ['第一党小组', '第二党小组'], rules: [groupRule], trackingSince: `${Y}-01-01`,
+    })
+    const march = newId()
+    d.put('activity', march, activityFields({ types: ['groupMeeting'], date: `${Y}-03-12`, topic: '3月第一党小组党小组会', partyGroup: '第一党小组' }))
+    d.put('activity', newId(), activityFields({ types: ['groupMeeting'], date: `${Y}-04-12`, topic: '4月党小组会' }))
+    await pushAll(d)
+    let body = (await g.secretary.get(`/api/report?year=${Y}`)).body as BranchReportResponse
+    expect(valueOf(body, 'type.groupMeeting')).toBe(2)
+    expect(body.compliance!.rules.map((r) => [r.id, r.label])).toEqual([
+      ['group-monthly', '第一党小组：党小组会每月至少1次'],
+      ['group-monthly', '第二党小组：党小组会每月至少1次'],
+    ])
+    const [first, second] = body.compliance!.rules
+    expect(first!.missed).not.toContain('3月')
+    expect(first!.missed).toContain('4月') // a 党小组会 without its group counts for no group
+    expect(second!.missed).toContain('3月')
+    expect(body.compliance!.missedCount).toBe(23)
+
+    // clearing the group syncs like any optional field: the March meeting no longer counts for 第一党小组
+    d.put('activity', march, { partyGroup: null })
+    await pushAll(d)
+    body = (await g.secretary.get(`/api/report?year=${Y}`)).body as BranchReportResponse
+    expect(body.compliance!.rules[0]!.missed).toContain('3月')
+    const { activities } = await pulledRecords(g.secretary)
+    expect(activities.find((r) => r.id === march)).not.toHaveProperty('partyGroup')
+  })
+
   it('refuses members with a clear code', async () => {
     const res = await member.get(`/api/report?year=${Y}`)
     expect(res.status).toBe(403)

@@ -1,6 +1,7 @@
 // Sensible defaults for the log form: today, the usual place, everyone present, a suggested topic.
 import { ACTIVITY_TYPES, fieldGroupsFor, usesAttendance, type ActivityTypeId } from '@shared/catalogue'
 import type { ActivityFields, Attendance } from '@shared/model/activity'
+import type { FieldIssue } from '@shared/model/errors'
 import { monthOf } from '@shared/dates'
 import { isCommitteeRole } from '@shared/roles'
 import type { Member } from '@shared/model/member'
@@ -18,10 +19,50 @@ export function emptyActivityFields(ctx: FormContext): ActivityFields {
   }
 }
 
-/** "11月主题党日", "11月主题党日暨支部党员大会" */
-export function suggestedTopic(types: readonly ActivityTypeId[], date: string): string {
+/** "11月主题党日", "11月主题党日暨支部党员大会"; a 党小组会 of one group "11月第一党小组党小组会" */
+export function suggestedTopic(types: readonly ActivityTypeId[], date: string, partyGroup?: string): string {
   if (types.length === 0) return ''
-  return `${monthOf(date)}月${types.map((t) => ACTIVITY_TYPES[t].name).join('暨')}`
+  const group = partyGroup && types.includes('groupMeeting') ? partyGroup : ''
+  return `${monthOf(date)}月${group}${types.map((t) => ACTIVITY_TYPES[t].name).join('暨')}`
+}
+
+/** The record's topic is still the one the form suggested (the user has not typed their own). */
+export function topicIsSuggested(fields: Pick<ActivityFields, 'types' | 'date' | 'topic' | 'partyGroup'>): boolean {
+  return fields.topic === '' || fields.topic === suggestedTopic(fields.types, fields.date, fields.partyGroup)
+}
+
+/** The form asks which 党小组 held the meeting: a 党小组会 in a branch that has groups. */
+export function asksPartyGroup(types: readonly ActivityTypeId[], groups: readonly string[]): boolean {
+  return types.includes('groupMeeting') && groups.some((g) => g.trim() !== '')
+}
+
+/**
+ * Save-time check the schema cannot make (a branch without groups saves a 党小组会 without one): in a branch
+ * with groups, a 党小组会 names its group.
+ */
+export function partyGroupIssue(fields: Pick<ActivityFields, 'types' | 'partyGroup'>, groups: readonly string[]): FieldIssue | null {
+  if (!asksPartyGroup(fields.types, groups) || fields.partyGroup?.trim()) return null
+  return { path: 'partyGroup', message: '请选择党小组' }
+}
+
+/**
+ * Pick the 党小组 that held the meeting: 应到 becomes that group's active members (marks kept for those still
+ * expected), and a suggested topic names the group. A group nobody on the roster belongs to yet leaves 应到 as
+ * it was rather than empty.
+ */
+export function withPartyGroup(fields: ActivityFields, partyGroup: string, ctx: FormContext): ActivityFields {
+  const next: ActivityFields = { ...fields, partyGroup }
+  if (topicIsSuggested(fields)) next.topic = suggestedTopic(fields.types, fields.date, partyGroup)
+  const expected = expectedMembersFor(fields.types, ctx.members, partyGroup)
+  if (fields.attendance && expected.length > 0) {
+    const kept = new Set(expected)
+    next.attendance = {
+      ...fields.attendance, expected,
+      leave: fields.attendance.leave.filter((l) => kept.has(l.memberId)),
+      absent: fields.attendance.absent.filter((a) => kept.has(a)),
+    }
+  }
+  return next
 }
 
 /** 应到 for a meeting of these types: 支委会 alone → committee members; otherwise every active member. */
@@ -45,12 +86,12 @@ export function withTypes(fields: ActivityFields, types: ActivityTypeId[], ctx: 
   const next: ActivityFields = { ...fields, types }
   const groups = fieldGroupsFor(types)
   const secretary = ctx.members.find((m) => m.active && m.role === 'secretary')
-  if (fields.topic === '' || fields.topic === suggestedTopic(fields.types, fields.date)) {
-    next.topic = suggestedTopic(types, fields.date)
-  }
+  // the 党小组 belongs to a 党小组会 only
+  if (!types.includes('groupMeeting')) delete next.partyGroup
+  if (topicIsSuggested(fields)) next.topic = suggestedTopic(types, fields.date, next.partyGroup)
   if (usesAttendance(types)) {
     if (!next.attendance || onlyCommitteeChanged(fields.types, types)) {
-      next.attendance = fullAttendance(expectedMembersFor(types, ctx.members))
+      next.attendance = fullAttendance(expectedMembersFor(types, ctx.members, next.partyGroup))
     }
     if (!next.host && secretary) next.host = secretary.name
   } else {

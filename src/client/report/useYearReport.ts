@@ -33,7 +33,9 @@ export function useYearReport(year: Ref<number>, today: Ref<string>) {
     ? compileYearReport({ records: records.value, roster: roster.members, year: year.value - 1 })
     : null))
   const compliance = computed(() => (records.value && since.value !== undefined
-    ? checkCompliance(records.value, settings.settings.rules, year.value, today.value, undefined, { since: since.value })
+    ? checkCompliance(records.value, settings.settings.rules, year.value, today.value, undefined, {
+      since: since.value, groups: settings.settings.groups,
+    })
     : null))
 
   return { records, yearRecords, recordsById, report, lastYearReport, compliance, since, error }

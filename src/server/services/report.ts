@@ -27,9 +27,12 @@ export interface BranchData {
   rules: FrequencyRule[]
   /** the settings' 开始记录日期, when set */
   trackingSince?: ChinaDate | undefined
+  /** the settings' 党小组 names: per-group rules (党小组会) are checked once per group */
+  groups?: string[] | undefined
 }
 
 const rulesSchema = z.array(frequencyRuleSchema)
+const groupsSchema = z.array(z.string())
 
 function emptyBranchData(): BranchData {
   return { activities: [], roster: [], rules: DEFAULT_RULES.map((r) => ({ ...r })) }
@@ -57,6 +60,8 @@ async function loadBranchData(db: Db, where: string, param: string, branchIds: r
       if (rules.success) data.rules = rules.data
       const since = chinaDateSchema.safeParse(view.trackingSince)
       if (since.success) data.trackingSince = since.data
+      const groups = groupsSchema.safeParse(view.groups)
+      if (groups.success) data.groups = groups.data
     }
   }
   for (const data of out.values()) {
@@ -71,7 +76,7 @@ async function loadBranchData(db: Db, where: string, param: string, branchIds: r
  */
 function branchCompliance(data: BranchData, year: number, today: ChinaDate): ComplianceReport {
   const since = effectiveTrackingSince(data, data.activities, today)
-  return checkCompliance(data.activities, data.rules, year, today, undefined, { since })
+  return checkCompliance(data.activities, data.rules, year, today, undefined, { since, groups: data.groups })
 }
 
 function complianceSummary(c: ComplianceReport): ReportComplianceSummary {

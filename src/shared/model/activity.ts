@@ -65,6 +65,11 @@ export const activityFieldsSchema = z.object({
   topic: requiredText(200, '主题'),
   host: text(50, '主持人'),
   recorder: text(50, '记录人'),
+  /**
+   * 党小组会: which of the branch's 党小组 (BranchSettings.groups) held it. Absent on other records, in branches
+   * without groups, and on records from before this field existed. Per-group rules count by it.
+   */
+  partyGroup: z.optional(text(30, '党小组')),
   attendance: z.optional(attendanceSchema),
   summary: text(5000, '内容摘要'),
   resolution: text(2000, '决议及表决情况'),

@@ -17,6 +17,11 @@ export const frequencyRuleSchema = z.object({
   /** narrow the rule: only 党课 given by this speaker role, only 谈心谈话 of this pair type */
   speakerRole: z.optional(z.enum(SPEAKER_ROLE_IDS)),
   talkPair: z.optional(z.enum(TALK_PAIR_IDS)),
+  /**
+   * Checked once per 党小组 of the branch (BranchSettings.groups), counting records by their partyGroup. Absent:
+   * see rulePerGroup (a 党小组会 rule is per group). Without groups configured the branch is checked as a whole.
+   */
+  perGroup: z.optional(z.boolean()),
   /** where the rule comes from, shown to the secretary */
   basis: text(100, '依据'),
   enabled: z.boolean(),

@@ -5,7 +5,7 @@ import { RULE_PERIOD_NAMES, type RulePeriod } from '../model/rulePeriods'
 import type { FrequencyRule } from '../model/settings'
 import { monthNumber, periodIndexOfMonth, periodLabel, periodRange, periodsInYear } from './periods'
 import { ruleSubject, ruleUnit } from './phrases'
-import { ruleWeight } from './rule-count'
+import { ruleScopes, ruleWeight } from './rule-count'
 import { recordsOfYear } from './select'
 import { isUntracked } from './tracking'
 
@@ -30,7 +30,11 @@ export interface PeriodCompliance {
 
 export interface RuleCompliance {
   rule: FrequencyRule
-  /** '支委会每月至少1次' */
+  /** the 党小组 this check is for (a per-group rule in a branch with groups), null for the whole branch */
+  group: string | null
+  /** unique within a report: the rule id, or 'rule-id:党小组' for a per-group check */
+  key: string
+  /** '支委会每月至少1次', per group '第一党小组：党小组会每月至少1次' */
   label: string
   periods: PeriodCompliance[]
   missed: PeriodCompliance[]
@@ -61,14 +65,21 @@ export interface ComplianceOptions {
    * before it is 'untracked' unless met; the period containing it is judged normally. Undefined: judge all.
    */
   since?: ChinaDate | undefined
+  /**
+   * The branch's 党小组 (BranchSettings.groups). A per-group rule (rulePerGroup) is checked once per group,
+   * counting only records of that group. Undefined or empty: every rule is checked for the whole branch.
+   */
+  groups?: readonly string[] | undefined
 }
 
 /** How many days before a period ends a short period counts as due soon. */
 export type DueSoonWindow = Readonly<Record<RulePeriod, number>>
 export const DEFAULT_DUE_SOON_DAYS: DueSoonWindow = { month: 10, quarter: 30, year: 90 }
 
-export function ruleLabel(rule: FrequencyRule): string {
-  return `${ruleSubject(rule)}${RULE_PERIOD_NAMES[rule.period]}至少${rule.min}${ruleUnit(rule)}`
+/** '支委会每月至少1次'; for one 党小组 '第一党小组：党小组会每月至少1次'. */
+export function ruleLabel(rule: FrequencyRule, group: string | null = null): string {
+  const label = `${ruleSubject(rule)}${RULE_PERIOD_NAMES[rule.period]}至少${rule.min}${ruleUnit(rule)}`
+  return group === null ? label : `${group}：${label}`
 }
 
 export function periodState(
@@ -93,14 +104,15 @@ export function checkCompliance(
   const enabled = rules.filter((r) => r.enabled)
   const wanted = new Set(enabled.map((r) => r.type))
   const ofYear = recordsOfYear(records, year).filter((r) => r.types.some((t) => wanted.has(t)))
-  const results = enabled.map((rule) => checkRule(rule, ofYear, year, today, dueSoonDays, since))
+  const results = ruleScopes(enabled, options.groups)
+    .map(({ rule, group }) => checkRule(rule, group, ofYear, year, today, dueSoonDays, since))
   const missedCount = results.reduce((sum, r) => sum + r.missed.length, 0)
   const untrackedCount = results.reduce((sum, r) => sum + r.untracked.length, 0)
   return { year, today, since: since ?? null, rules: results, missedCount, untrackedCount }
 }
 
 function checkRule(
-  rule: FrequencyRule, records: readonly ActivityRecord[], year: number, today: ChinaDate, window: DueSoonWindow,
+  rule: FrequencyRule, group: string | null, records: readonly ActivityRecord[], year: number, today: ChinaDate, window: DueSoonWindow,
   since: ChinaDate | undefined,
 ): RuleCompliance {
   const periods: PeriodCompliance[] = []
@@ -109,7 +121,7 @@ function checkRule(
     periods.push({ index, label: periodLabel(year, rule.period, index), start, end, count: 0, recordIds: [], state: 'met' })
   }
   for (const record of records) {
-    const weight = ruleWeight(rule, record)
+    const weight = ruleWeight(rule, record, group)
     if (weight === 0) continue
     const period = periods[periodIndexOfMonth(rule.period, monthNumber(record.date))]!
     period.count += weight
@@ -124,7 +136,9 @@ function checkRule(
   }
   return {
     rule,
-    label: ruleLabel(rule),
+    group,
+    key: group === null ? rule.id : `${rule.id}:${group}`,
+    label: ruleLabel(rule, group),
     periods,
     missed: periods.filter((p) => p.state === 'missed'),
     upcoming: periods.filter((p) => p.state === 'upcoming'),

@@ -6,13 +6,15 @@ import type { FrequencyRule, RulePeriod } from '../model/settings'
 import { DEFAULT_DUE_SOON_DAYS, type DueSoonWindow } from './compliance'
 import { periodIndexOfMonth, periodRange } from './periods'
 import { LAST_PERIOD, notYetPhrase, PERIOD_END, ruleSubject, THIS_PERIOD, ruleUnit } from './phrases'
-import { ruleWeight } from './rule-count'
+import { partyGroupNames, ruleScopes, ruleWeight } from './rule-count'
 import { isUntracked } from './tracking'
 
 export type WarningLevel = 'due' | 'missed'
 
 export interface HomeWarning {
   ruleId: string
+  /** the 党小组 the warning is about (a per-group rule in a branch with groups), null for the whole branch */
+  group: string | null
   level: WarningLevel
   /** '本季度尚未召开支部党员大会' */
   message: string
@@ -36,6 +38,11 @@ export interface HomeWarningOptions {
    * before it is never reported. Undefined: every period is.
    */
   since?: ChinaDate | undefined
+  /**
+   * The branch's 党小组 (BranchSettings.groups): a per-group rule warns for each group that is short, counting
+   * only that group's records ('本月第二党小组尚未召开党小组会'). Undefined or empty: the whole branch.
+   */
+  groups?: readonly string[] | undefined
 }
 
 interface PeriodWindow {
@@ -49,13 +56,35 @@ function periodContaining(date: ChinaDate, period: RulePeriod): PeriodWindow {
   return { start, end }
 }
 
-function countInWindow(rule: FrequencyRule, records: readonly ActivityRecord[], window: PeriodWindow): number {
+function countInWindow(
+  rule: FrequencyRule, group: string | null, records: readonly ActivityRecord[], window: PeriodWindow,
+): number {
   let count = 0
   for (const record of records) {
     if (record.date < window.start || record.date > window.end) continue
-    count += ruleWeight(rule, record)
+    count += ruleWeight(rule, record, group)
   }
   return count
+}
+
+/** Records `rule` would count for the whole branch that name none of the branch's 党小组 (so count for no group). */
+function ungroupedInWindow(
+  rule: FrequencyRule, groups: readonly string[], records: readonly ActivityRecord[], window: PeriodWindow,
+): number {
+  let count = 0
+  for (const record of records) {
+    if (record.date < window.start || record.date > window.end) continue
+    if (ruleWeight(rule, record) > 0 && !groups.includes(record.partyGroup?.trim() ?? '')) count++
+  }
+  return count
+}
+
+/** '；另有1条党小组会记录未选党小组' when a per-group check cannot count some records, else ''. */
+function ungroupedNote(rule: FrequencyRule, group: string | null, groups: readonly string[],
+  records: readonly ActivityRecord[], window: PeriodWindow): string {
+  if (group === null) return ''
+  const n = ungroupedInWindow(rule, groups, records, window)
+  return n > 0 ? `；另有${n}条${ruleSubject(rule)}记录未选党小组` : ''
 }
 
 export function homeWarnings(
@@ -72,30 +101,33 @@ export function homeWarnings(
   const live = records.filter((r) => !r.deleted && r.date >= earliest)
   const due: HomeWarning[] = []
   const missed: HomeWarning[] = []
-  for (const rule of rules) {
-    if (!rule.enabled) continue
+  const groups = partyGroupNames(options.groups)
+  for (const { rule, group } of ruleScopes(rules.filter((r) => r.enabled), groups)) {
+    // '本月' → '本月第二党小组': the period words carry the group, so every phrase below names it
+    const whose = group ?? ''
     const current = periodContaining(today, rule.period)
     if (isUntracked(current.end, since)) continue
     const daysLeft = daysBetween(today, current.end)
-    const countNow = countInWindow(rule, live, current)
+    const countNow = countInWindow(rule, group, live, current)
     if (countNow < rule.min && daysLeft <= dueSoonDays[rule.period]) {
       due.push({
-        ruleId: rule.id, level: 'due', message: shortMessage(THIS_PERIOD[rule.period], rule, countNow),
-        detail: daysLeft === 0 ? `今天是${PERIOD_END[rule.period]}最后一天` : `距${PERIOD_END[rule.period]}还有${daysLeft}天`,
+        ruleId: rule.id, group, level: 'due', message: shortMessage(`${THIS_PERIOD[rule.period]}${whose}`, rule, countNow),
+        detail: (daysLeft === 0 ? `今天是${PERIOD_END[rule.period]}最后一天` : `距${PERIOD_END[rule.period]}还有${daysLeft}天`)
+          + ungroupedNote(rule, group, groups, live, current),
         daysLeft, start: current.start, end: current.end, count: countNow, min: rule.min,
       })
     }
     const previous = periodContaining(addDays(current.start, -1), rule.period)
     const sinceEnd = daysBetween(previous.end, today)
     if (sinceEnd > missedForDays || isUntracked(previous.end, since)) continue
-    const countBefore = countInWindow(rule, live, previous)
+    const countBefore = countInWindow(rule, group, live, previous)
     if (countBefore < rule.min) {
       missed.push({
-        ruleId: rule.id, level: 'missed',
+        ruleId: rule.id, group, level: 'missed',
         message: countBefore === 0
-          ? `${LAST_PERIOD[rule.period]}没有${ruleSubject(rule)}记录`
-          : `${LAST_PERIOD[rule.period]}${ruleSubject(rule)}${countBefore}${ruleUnit(rule)}，少于要求的${rule.min}${ruleUnit(rule)}`,
-        detail: '如已开展，请补录',
+          ? `${LAST_PERIOD[rule.period]}${whose}没有${ruleSubject(rule)}记录`
+          : `${LAST_PERIOD[rule.period]}${whose}${ruleSubject(rule)}${countBefore}${ruleUnit(rule)}，少于要求的${rule.min}${ruleUnit(rule)}`,
+        detail: `如已开展，请补录${ungroupedNote(rule, group, groups, live, previous)}`,
         daysLeft: -sinceEnd, start: previous.start, end: previous.end, count: countBefore, min: rule.min,
       })
     }

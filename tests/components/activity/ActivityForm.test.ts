@@ -16,13 +16,13 @@ function member(id: string, name: string, role: Member['role'], group = ''): Mem
 const members = [member('m-secretary', '张书记', 'secretary'), member('m-liming01', '李明', 'member'), member('m-wangfang', '王芳', 'organization')]
 const context: FormContext = { today: '2026-11-23', defaultPlace: '党员活动室', members }
 
-function mountForm() {
+function mountForm(groups: string[] = [], ctx: FormContext = context) {
   setActivePinia(createPinia())
-  const fields = ref<ActivityFields>(emptyActivityFields(context))
+  const fields = ref<ActivityFields>(emptyActivityFields(ctx))
   const wrapper = mount(ActivityForm, {
     props: {
       modelValue: fields.value, 'onUpdate:modelValue': (v: ActivityFields) => { fields.value = v; void wrapper.setProps({ modelValue: fields.value }) },
-      activityId: 'activity-0001', context, groups: [], issues: [],
+      activityId: 'activity-0001', context: ctx, groups, issues: [],
     },
     global: { stubs: { RouterLink: true } },
   })
@@ -116,5 +116,94 @@ describe('ActivityForm', () => {
     await wrapper.get('input[name="talkCount"]').setValue('5')
     await wrapper.get('input[name="talkTarget"]').setValue('张卫东')
     expect(fields.value.talk?.personCount).toBe(5)
+  })
+
+  describe('哪个党小组', () => {
+    const grouped: FormContext = {
+      ...context,
+      members: [
+        member('m-secretary', '张书记', 'secretary', '第一党小组'), member('m-liming01', '李明', 'member', '第一党小组'),
+        member('m-wangfang', '王芳', 'organization', '第二党小组'), member('m-zhaolei1', '赵磊', 'member', '第二党小组'),
+      ],
+    }
+    const groups = ['第一党小组', '第二党小组']
+
+    it('asks which group held a 党小组会; one tap sets the group, its members as 应到 and the topic', async () => {
+      const { wrapper, fields } = mountForm(groups, grouped)
+      await wrapper.find('button[data-type="groupMeeting"]').trigger('click')
+      await flushPromises()
+      const picker = wrapper.get('[data-testid="party-group-picker"]')
+      expect(picker.text()).toContain('哪个党小组')
+      expect(fields.value.topic).toBe('11月党小组会')
+      expect(fields.value.attendance?.expected).toHaveLength(4)
+      await picker.get('button[data-group="第二党小组"]').trigger('click')
+      await flushPromises()
+      expect(fields.value).toMatchObject({ partyGroup: '第二党小组', topic: '11月第二党小组党小组会' })
+      expect(fields.value.attendance?.expected).toEqual(['m-wangfang', 'm-zhaolei1'])
+      expect(wrapper.get('button[data-group="第二党小组"]').attributes('aria-pressed')).toBe('true')
+      expect(wrapper.get('[data-testid="attendance-summary"]').text()).toContain('应到 2 人')
+
+      // the topic follows the date and another group while it is still the suggestion
+      await wrapper.get('input[name="date"]').setValue('2026-10-15')
+      await flushPromises()
+      expect(fields.value.topic).toBe('10月第二党小组党小组会')
+      await wrapper.get('button[data-group="第一党小组"]').trigger('click')
+      await flushPromises()
+      expect(fields.value.topic).toBe('10月第一党小组党小组会')
+      expect(fields.value.attendance?.expected).toEqual(['m-secretary', 'm-liming01'])
+      // a typed topic stays
+      await wrapper.get('input[name="topic"]').setValue('学习新党章')
+      await wrapper.get('button[data-group="第二党小组"]').trigger('click')
+      await flushPromises()
+      expect(fields.value.topic).toBe('学习新党章')
+    })
+
+    it('drops the group when 党小组会 is no longer among the types', async () => {
+      const { wrapper, fields } = mountForm(groups, grouped)
+      await wrapper.find('button[data-type="groupMeeting"]').trigger('click')
+      await flushPromises()
+      await wrapper.get('button[data-group="第一党小组"]').trigger('click')
+      await flushPromises()
+      await wrapper.find('button[data-type="themeDay"]').trigger('click')
+      await flushPromises()
+      expect(fields.value.topic).toBe('11月第一党小组党小组会暨主题党日')
+      await wrapper.find('button[data-type="groupMeeting"]').trigger('click')
+      await flushPromises()
+      expect(fields.value.partyGroup).toBeUndefined()
+      expect('partyGroup' in fields.value).toBe(false)
+      expect(fields.value.topic).toBe('11月主题党日')
+      expect(wrapper.find('[data-testid="party-group-picker"]').exists()).toBe(false)
+    })
+
+    it('keeps 应到 when nobody on the roster belongs to the group picked yet', async () => {
+      const { wrapper, fields } = mountForm(['第一党小组', '第三党小组'], grouped)
+      await wrapper.find('button[data-type="groupMeeting"]').trigger('click')
+      await flushPromises()
+      await wrapper.get('button[data-group="第三党小组"]').trigger('click')
+      await flushPromises()
+      expect(fields.value).toMatchObject({ partyGroup: '第三党小组', topic: '11月第三党小组党小组会' })
+      expect(fields.value.attendance?.expected).toHaveLength(4)
+    })
+
+    it('does not ask in a branch without groups, nor for other types', async () => {
+      const none = mountForm([], grouped)
+      await none.wrapper.find('button[data-type="groupMeeting"]').trigger('click')
+      await flushPromises()
+      expect(none.wrapper.find('[data-testid="party-group-picker"]').exists()).toBe(false)
+      const other = mountForm(groups, grouped)
+      await other.wrapper.find('button[data-type="committeeMeeting"]').trigger('click')
+      await flushPromises()
+      expect(other.wrapper.find('[data-testid="party-group-picker"]').exists()).toBe(false)
+    })
+
+    it('shows 请选择党小组 at the picker until a group is picked', async () => {
+      setActivePinia(createPinia())
+      const fields = { ...emptyActivityFields(grouped), types: ['groupMeeting' as const], topic: '11月党小组会' }
+      const wrapper = mount(ActivityForm, {
+        props: { modelValue: fields, activityId: 'activity-0001', context: grouped, groups, issues: [{ path: 'partyGroup', message: '请选择党小组' }] },
+        global: { stubs: { RouterLink: true } },
+      })
+      expect(wrapper.get('[data-testid="party-group-picker"]').text()).toContain('请选择党小组')
+    })
   })
 })

@@ -5,8 +5,11 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ActivityLogPage from '@client/pages/ActivityLogPage.vue'
-import { addMembers, listActivitiesOfMonth, readDraft, useDatabase } from '@client/db'
+import {
+  addMembers, createActivity, getActivity, listActivitiesOfMonth, readDraft, readOutbox, readSettings, saveSettings, useDatabase,
+} from '@client/db'
 import { chinaDateOf } from '@shared/dates'
+import { mergeFields } from '@shared/sync/entities'
 
 async function until(check: () => boolean | Promise<boolean>, what: string) {
   for (let i = 0; i < 100; i++) {
@@ -91,5 +94,75 @@ describe('ActivityLogPage', () => {
     const { wrapper } = await mountPage('/log?type=committeeMeeting&date=2026-10-31')
     expect((wrapper.get('input[name="date"]').element as HTMLInputElement).value).toBe('2026-10-31')
     expect((wrapper.get('input[name="topic"]').element as HTMLInputElement).value).toBe('10月支委会')
+  })
+
+  describe('in a branch with 党小组', () => {
+    const today = chinaDateOf()
+    const thisMonth = () => listActivitiesOfMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7)))
+
+    beforeEach(async () => {
+      await addMembers([{ name: '王芳', role: 'member', group: '第二党小组', active: true }])
+      await saveSettings({ ...(await readSettings()), groups: ['第一党小组', '第二党小组'] })
+    })
+
+    it('refuses a 党小组会 without its group in Chinese; picked, it saves with the group and its members as 应到', async () => {
+      const { wrapper, router } = await mountPage('/log?type=groupMeeting')
+      await until(() => wrapper.find('[data-testid="party-group-picker"]').exists(), 'the group picker')
+      await wrapper.get('form').trigger('submit')
+      await until(() => wrapper.find('[data-testid="save-error"]').exists(), 'the error')
+      expect(wrapper.get('[data-testid="save-error"]').text()).toContain('请选择党小组')
+      expect(wrapper.get('[data-testid="party-group-picker"]').text()).toContain('请选择党小组')
+      expect(await thisMonth()).toHaveLength(0)
+
+      await wrapper.get('button[data-group="第二党小组"]').trigger('click')
+      await flushPromises()
+      await wrapper.get('form').trigger('submit')
+      await until(() => router.currentRoute.value.path === '/activities', 'navigation to the list')
+      const saved = await thisMonth()
+      expect(saved).toHaveLength(1)
+      expect(saved[0]).toMatchObject({ types: ['groupMeeting'], partyGroup: '第二党小组', topic: `${Number(today.slice(5, 7))}月第二党小组党小组会` })
+      expect(saved[0]?.attendance?.expected).toHaveLength(1)
+    })
+
+    it('opened from a group’s reminder, that group is picked', async () => {
+      const { wrapper } = await mountPage('/log?type=groupMeeting&group=%E7%AC%AC%E4%BA%8C%E5%85%9A%E5%B0%8F%E7%BB%84')
+      await until(() => wrapper.find('[data-testid="party-group-picker"]').exists(), 'the group picker')
+      expect(wrapper.get('button[data-group="第二党小组"]').attributes('aria-pressed')).toBe('true')
+    })
+
+    it('saves other types without a group', async () => {
+      const { wrapper, router } = await mountPage('/log?type=themeDay')
+      await until(() => wrapper.find('[data-testid="attendance-summary"]').exists(), 'attendance')
+      expect(wrapper.find('[data-testid="party-group-picker"]').exists()).toBe(false)
+      await wrapper.get('form').trigger('submit')
+      await until(() => router.currentRoute.value.path === '/activities', 'navigation to the list')
+      expect((await thisMonth())[0]?.partyGroup).toBeUndefined()
+    })
+
+    it('clears the group when an edit makes the record no longer a 党小组会, on the phone and in what syncs', async () => {
+      const created = await createActivity({
+        types: ['groupMeeting'], date: today, place: '党员活动室', topic: '学习', host: '', recorder: '', summary: '', resolution: '',
+        photoIds: [], partyGroup: '第一党小组',
+      })
+      const { wrapper, router } = await mountPage(`/activities/${created.id}/edit`)
+      await until(() => wrapper.find('button[data-group="第一党小组"]').exists(), 'the group picker')
+      await wrapper.find('[data-testid="change-types"]').trigger('click')
+      await flushPromises()
+      await wrapper.get('button[data-type="themeDay"]').trigger('click')
+      await wrapper.get('button[data-type="groupMeeting"]').trigger('click')
+      await flushPromises()
+      await wrapper.get('form').trigger('submit')
+      await until(() => router.currentRoute.value.path === '/activities', 'navigation to the list')
+      const updated = await getActivity(created.id)
+      expect(updated?.types).toEqual(['themeDay'])
+      expect(updated && 'partyGroup' in updated).toBe(false)
+      const put = (await readOutbox(10)).filter((m) => m.recordId === created.id).at(-1)!
+      expect(put.fields.partyGroup).toBeNull()
+      // the server's per-field merge drops it the way it drops any other cleared optional field
+      const { serverVersion: _sv, ...stored } = created
+      const merged = mergeFields('activity', stored, put.fields, today)
+      expect(merged.ok && 'partyGroup' in merged.data).toBe(false)
+      expect(merged.ok && merged.changedFields).toContain('partyGroup')
+    })
   })
 })

@@ -130,4 +130,52 @@ describe('checkCompliance', () => {
       expect(result.missedCount).toBe(10)
     })
   })
+
+  describe('党小组会 per 党小组', () => {
+    const groups = ['第一党小组', '第二党小组']
+    const first = makeRecord({ id: 'gm-first-mar', types: ['groupMeeting'], date: '2026-03-12', partyGroup: '第一党小组' })
+
+    it('checks a per-group rule once per group, counting only that group’s records', () => {
+      const result = checkCompliance([first], [rule('group-monthly')], 2026, '2026-04-20', undefined, { groups })
+      expect(result.rules.map((r) => [r.key, r.group, r.label])).toEqual([
+        ['group-monthly:第一党小组', '第一党小组', '第一党小组：党小组会每月至少1次'],
+        ['group-monthly:第二党小组', '第二党小组', '第二党小组：党小组会每月至少1次'],
+      ])
+      const [one, two] = result.rules
+      expect(one!.periods[2]).toMatchObject({ label: '3月', state: 'met', count: 1, recordIds: ['gm-first-mar'] })
+      expect(two!.periods[2]).toMatchObject({ label: '3月', state: 'missed', count: 0, recordIds: [] })
+      expect(one!.missed.map((p) => p.label)).toEqual(['1月', '2月'])
+      expect(two!.missed.map((p) => p.label)).toEqual(['1月', '2月', '3月'])
+      expect(result.missedCount).toBe(5)
+    })
+
+    it('counts a 党小组会 without a group (or of a group no longer configured) for no group', () => {
+      const records = [
+        makeRecord({ id: 'gm-none', types: ['groupMeeting'], date: '2026-03-05' }),
+        makeRecord({ id: 'gm-old', types: ['groupMeeting'], date: '2026-03-06', partyGroup: '老党小组' }),
+      ]
+      const result = checkCompliance(records, [rule('group-monthly')], 2026, '2026-04-20', undefined, { groups })
+      expect(result.rules.map((r) => r.periods[2]!.state)).toEqual(['missed', 'missed'])
+    })
+
+    it('checks the whole branch when no groups are configured, as before', () => {
+      const other = makeRecord({ id: 'gm-x', types: ['groupMeeting'], date: '2026-03-20' })
+      for (const options of [{}, { groups: [] }, { groups: ['  ', ''] }]) {
+        const result = checkCompliance([other], [rule('group-monthly')], 2026, '2026-04-20', undefined, options)
+        expect(result.rules).toHaveLength(1)
+        expect(result.rules[0]).toMatchObject({ key: 'group-monthly', group: null, label: '党小组会每月至少1次' })
+        expect(result.rules[0]!.periods[2]!.state).toBe('met')
+      }
+    })
+
+    it('leaves other rules whole-branch, honours perGroup: false, and treats a saved 党小组会 rule without the flag as per group', () => {
+      const { perGroup: _p, ...legacy } = rule('group-monthly')
+      const whole: FrequencyRule = { ...rule('group-monthly'), id: 'group-whole', perGroup: false }
+      const result = checkCompliance([first], [rule('committee-monthly'), legacy, whole], 2026, '2026-04-20', undefined, { groups })
+      expect(result.rules.map((r) => r.key)).toEqual([
+        'committee-monthly', 'group-monthly:第一党小组', 'group-monthly:第二党小组', 'group-whole',
+      ])
+      expect(result.rules[3]!.periods[2]!.state).toBe('met')
+    })
+  })
 })

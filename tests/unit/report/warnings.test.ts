@@ -67,4 +67,32 @@ describe('homeWarnings', () => {
       expect(homeWarnings([], monthly, '2026-11-25').map((w) => w.message)).toEqual(['本月尚未召开支委会', '上月没有支委会记录'])
     })
   })
+
+  describe('党小组会 per 党小组', () => {
+    const groupRule = DEFAULT_RULES.filter((r) => r.id === 'group-monthly')
+    const groups = ['第一党小组', '第二党小组']
+
+    it('names the group that is short', () => {
+      const records = [makeRecord({ types: ['groupMeeting'], date: '2026-03-10', partyGroup: '第一党小组' })]
+      const warnings = homeWarnings(records, groupRule, '2026-03-25', { groups })
+      expect(warnings.map((w) => [w.level, w.group, w.message, w.detail])).toEqual([
+        ['due', '第二党小组', '本月第二党小组尚未召开党小组会', '距月底还有6天'],
+        ['missed', '第一党小组', '上月第一党小组没有党小组会记录', '如已开展，请补录'],
+        ['missed', '第二党小组', '上月第二党小组没有党小组会记录', '如已开展，请补录'],
+      ])
+      // without groups one meeting covers the branch's month
+      expect(homeWarnings(records, groupRule, '2026-03-25').map((w) => [w.group, w.message])).toEqual([
+        [null, '上月没有党小组会记录'],
+      ])
+    })
+
+    it('says when a 党小组会 was recorded without its group', () => {
+      const records = [makeRecord({ types: ['groupMeeting'], date: '2026-03-10' })]
+      const warnings = homeWarnings(records, groupRule, '2026-03-25', { groups, missedForDays: 0 })
+      expect(warnings.map((w) => [w.message, w.detail])).toEqual([
+        ['本月第一党小组尚未召开党小组会', '距月底还有6天；另有1条党小组会记录未选党小组'],
+        ['本月第二党小组尚未召开党小组会', '距月底还有6天；另有1条党小组会记录未选党小组'],
+      ])
+    })
+  })
 })
