@@ -19,13 +19,16 @@ export const backupPhotoSchema = z.object({
   createdAt: instantSchema,
 })
 
+/** The branch server's version of a record that came from (or reached) the server; absent for local-only work. */
+const syncedVersionSchema = z.optional(z.number().check(z.int(), z.gte(0)))
+
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: instantSchema,
   settings: z.nullable(branchSettingsSchema),
-  members: z.array(memberSchema),
-  activities: z.array(activityRecordSchema),
+  members: z.array(z.object({ ...memberSchema.shape, syncedVersion: syncedVersionSchema })),
+  activities: z.array(z.object({ ...activityRecordSchema.shape, syncedVersion: syncedVersionSchema })),
   photos: z.array(backupPhotoSchema),
 })
 

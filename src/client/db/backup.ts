@@ -38,8 +38,8 @@ export async function exportBackup(now: Date = new Date()): Promise<BackupFile> 
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     settings: settingsRow?.value ?? null,
-    members: members.map(({ serverVersion: _s, ...m }) => m),
-    activities: activities.map(({ serverVersion: _s, ...a }) => a),
+    members: members.map(({ serverVersion, ...m }) => (serverVersion === null ? m : { ...m, syncedVersion: serverVersion })),
+    activities: activities.map(({ serverVersion, ...a }) => (serverVersion === null ? a : { ...a, syncedVersion: serverVersion })),
     photos: backupPhotos,
   }
 }
@@ -53,8 +53,9 @@ export interface ImportSummary {
 }
 
 /**
- * Merge a backup into this device: records not here are added (and queued for sync); records already here are kept
- * as they are, so an import never overwrites newer work. All or nothing: a bad file changes nothing.
+ * Merge a backup into this device: records not here are added; records already here are kept as they are, so an
+ * import never overwrites newer work. Records that were only ever on a phone are queued for sync; copies of
+ * server data are not. All or nothing: a bad file changes nothing.
  */
 export async function importBackup(text: string): Promise<ImportSummary> {
   const { parseBackup } = await loadBackupFormat()
@@ -65,17 +66,21 @@ export async function importBackup(text: string): Promise<ImportSummary> {
   return db.transaction('rw', [db.activities, db.members, db.settings, db.photos, db.outbox, db.meta], async () => {
     const summary: ImportSummary = { activitiesAdded: 0, activitiesKept: 0, membersAdded: 0, photosAdded: 0, settingsApplied: false }
     const knownMembers = new Set(await db.members.toCollection().primaryKeys())
-    for (const m of backup.members) {
+    for (const { syncedVersion, ...m } of backup.members) {
       if (knownMembers.has(m.id)) continue
-      await db.members.add({ ...m, serverVersion: null })
-      await appendToOutbox('member', 'put', m.id, null, { ...m })
+      await db.members.add({ ...m, serverVersion: syncedVersion ?? null })
+      if (syncedVersion === undefined) await appendToOutbox('member', 'put', m.id, null, { ...m })
       summary.membersAdded++
     }
     const knownActivities = new Set(await db.activities.toCollection().primaryKeys())
-    for (const a of backup.activities) {
+    for (const { syncedVersion, ...a } of backup.activities) {
       if (knownActivities.has(a.id)) { summary.activitiesKept++; continue }
-      await db.activities.add({ ...a, serverVersion: null })
-      await appendToOutbox('activity', a.deleted ? 'delete' : 'put', a.id, null, a.deleted ? {} : { ...a })
+      await db.activities.add({ ...a, serverVersion: syncedVersion ?? null })
+      // Only work that never reached a server is queued: a copy of server data (possibly older, possibly with
+      // others' 谈心谈话 content hidden) must never be written back over the server's records.
+      if (syncedVersion === undefined) {
+        await appendToOutbox('activity', a.deleted ? 'delete' : 'put', a.id, null, a.deleted ? {} : { ...a })
+      }
       summary.activitiesAdded++
     }
     const knownPhotos = new Set(await db.photos.toCollection().primaryKeys())

@@ -5,6 +5,12 @@ import {
 } from '@client/db'
 import { defaultSettings } from '@shared/rules'
 import { freshDatabase, themeDayFields } from './helpers'
+import { acknowledgeOutbox, readOutbox } from '@client/db'
+import { getDb } from '@client/db/connection'
+
+async function stampServerVersionForTest(id: string, version: number) {
+  await getDb().activities.update(id, { serverVersion: version })
+}
 
 beforeEach(freshDatabase)
 
@@ -67,5 +73,19 @@ describe('backup', () => {
     await expect(importBackup(JSON.stringify(broken))).rejects.toThrow(/备份文件已损坏.*activities\.2\.date/)
     expect(await listAllActivities()).toHaveLength(0)
     expect(await listMembers()).toHaveLength(0)
+  })
+
+  it('queues only local-only work: a copy of server data is restored on the phone but never pushed back', async () => {
+    const local = await createActivity(themeDayFields({ topic: '只在本机的' }))
+    const synced = await createActivity(themeDayFields({ topic: '服务器上已有的' }))
+    await acknowledgeOutbox([1, 2], [])
+    await stampServerVersionForTest(synced.id, 17)
+    const backup = await exportBackup()
+    expect(backup.activities.find((a) => a.id === synced.id)?.syncedVersion).toBe(17)
+    expect(backup.activities.find((a) => a.id === local.id)?.syncedVersion).toBeUndefined()
+    useDatabase(`restore-${Math.random()}`)
+    await importBackup(JSON.stringify(backup))
+    expect((await readOutbox(10)).map((m) => m.recordId)).toEqual([local.id])
+    expect((await listAllActivities()).map((a) => a.topic).sort()).toEqual(['只在本机的', '服务器上已有的'].sort())
   })
 })
