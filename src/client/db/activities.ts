@@ -37,23 +37,37 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
-export async function updateActivity(id: string, fields: ActivityFields, now: Date = new Date()): Promise<StoredActivity> {
+/**
+ * Save an edit. `base` is the record as the member saw it when they began editing: only the fields they changed
+ * from it are written, over the record as it is now — so a sync that changed other fields meanwhile (or while a
+ * draft waited) is not overwritten. Without `base`, the edit is taken against the record as it is now.
+ */
+export async function updateActivity(id: string, fields: ActivityFields, now: Date = new Date(), base?: ActivityFields): Promise<StoredActivity> {
   const value = await checked(fields)
   const db = getDb()
   return db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
     const existing = await db.activities.get(id)
     if (!existing || existing.deleted) throw new ValidationError([{ path: '', message: '这条记录不存在或已删除' }])
+    const reference: Partial<ActivityFields> = base ?? existing
     const changed: Record<string, unknown> = {}
     for (const key of Object.keys(value) as (keyof ActivityFields)[]) {
-      if (!sameValue(existing[key], value[key])) changed[key] = value[key] ?? null
+      if (!sameValue(reference[key], value[key])) changed[key] = value[key] ?? null
     }
     // optional fields removed by the edit
     for (const key of ['startTime', 'partyGroup', 'attendance', 'lecture', 'talk', 'volunteer', 'study', 'evaluation'] as const) {
-      if (existing[key] !== undefined && value[key] === undefined) changed[key] = null
+      if (reference[key] !== undefined && value[key] === undefined) changed[key] = null
+    }
+    // what the record already holds needs no change
+    for (const key of Object.keys(changed) as (keyof ActivityFields)[]) {
+      if (sameValue(existing[key], changed[key] ?? undefined)) delete changed[key]
     }
     if (Object.keys(changed).length === 0) return existing
-    const updated: StoredActivity = { ...existing, ...value, updatedAt: now.toISOString() }
-    for (const key of Object.keys(changed)) if (changed[key] === null) delete (updated as unknown as Record<string, unknown>)[key]
+    const updated: StoredActivity = { ...existing, updatedAt: now.toISOString() }
+    const writable = updated as unknown as Record<string, unknown>
+    for (const [key, v] of Object.entries(changed)) {
+      if (v === null) delete writable[key]
+      else writable[key] = v
+    }
     if ('date' in changed) updated.backfilled = existing.backfilled || isBackfill(value.date, now)
     await db.activities.put(updated)
     await appendToOutbox('activity', 'put', id, existing.serverVersion, { ...changed, updatedAt: updated.updatedAt })

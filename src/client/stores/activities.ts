@@ -12,11 +12,11 @@ export const useActivitiesStore = defineStore('activities', () => {
   /** id of the most recently saved record, so lists can highlight it */
   const lastSavedId = ref<string | null>(null)
 
-  async function save(fields: ActivityFields, options: { id?: string; existing?: boolean; draftKey?: string }): Promise<StoredActivity> {
+  async function save(fields: ActivityFields, options: { id?: string; existing?: boolean; draftKey?: string; base?: ActivityFields }): Promise<StoredActivity> {
     saving.value = true
     try {
       const record = options.existing && options.id
-        ? await updateActivity(options.id, fields)
+        ? await updateActivity(options.id, fields, new Date(), options.base)
         : await createActivity(fields, new Date(), options.id)
       if (options.draftKey) await discardDraft(options.draftKey)
       lastSavedId.value = record.id

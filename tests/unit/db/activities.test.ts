@@ -5,6 +5,7 @@ import {
 } from '@client/db'
 import { ValidationError } from '@shared/model/validate'
 import { freshDatabase, themeDayFields } from './helpers'
+import { getDb } from '@client/db/connection'
 
 beforeEach(freshDatabase)
 
@@ -100,5 +101,17 @@ describe('activity repository', () => {
   it('requires leave and absence to be among the expected members', async () => {
     const attendance = { expected: ['member-aaaa'], leave: [{ memberId: 'member-bbbb', reason: '出差' }], absent: [], observers: '' }
     await expect(createActivity(themeDayFields({ attendance }))).rejects.toThrow('须在应到名单中')
+  })
+
+  it('an edit begun before a sync changed other fields writes only what the member changed', async () => {
+    const record = await createActivity(themeDayFields({ topic: '原来的主题', place: '原来的地点' }))
+    const base = themeDayFields({ topic: '原来的主题', place: '原来的地点' })
+    // meanwhile a sync brought the secretary's change of place
+    await getDb().activities.update(record.id, { place: '书记改的地点', serverVersion: 5 })
+    const saved = await updateActivity(record.id, { ...base, topic: '我改的主题' }, new Date(), base)
+    expect(saved).toMatchObject({ topic: '我改的主题', place: '书记改的地点' })
+    const last = (await readOutbox(10)).at(-1)
+    expect(Object.keys(last?.fields ?? {}).sort()).toEqual(['topic', 'updatedAt'])
+    expect(last?.baseVersion).toBe(5)
   })
 })
