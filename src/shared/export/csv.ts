@@ -25,7 +25,7 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
 
 /** One column per field, so a secretary can filter and sum in Excel or WPS. */
 export const LEDGER_CSV_HEADER = [
-  '序号', '日期', '时间', '类型', '主题', '地点', '主持人', '记录人',
+  '序号', '日期', '时间', '类型', '党小组', '主题', '地点', '主持人', '记录人',
   '应到人数', '实到人数', '请假人数', '缺席人数', '请假人员（事由）', '缺席人员', '列席人员',
   '讲课人', '讲课人身份',
   '谈话人', '谈话对象', '谈话类别', '谈话方式', '谈心谈话人次',
@@ -38,7 +38,7 @@ export const LEDGER_CSV_HEADER = [
 function ledgerCsvRow(r: LedgerRow, index: number): (string | number | null)[] {
   const e = r.evaluation
   return [
-    index + 1, r.date, r.startTime, r.types, r.topic, r.place, r.host, r.recorder,
+    index + 1, r.date, r.startTime, r.types, r.partyGroup, r.topic, r.place, r.host, r.recorder,
     r.expected, r.present, r.leave, r.absent, peopleText(r.leavePeople), peopleText(r.absentPeople), r.observers,
     r.lecture?.speaker ?? '', r.lecture?.role ?? '',
     r.talk?.talker ?? '', r.talk?.target ?? '', r.talk?.pair ?? '', r.talk?.mode ?? '', r.talkPersons,

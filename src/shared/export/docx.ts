@@ -136,7 +136,7 @@ function ledgerTable(rows: readonly LedgerRow[], fonts: ReportFonts): Table {
     children: [
       cell([r.date, r.startTime], fonts.body.name),
       cell([r.types], fonts.body.name),
-      cell([r.topic, labelled('地点', r.place), labelled('主持人', r.host), labelled('记录人', r.recorder)], fonts.body.name, 'left'),
+      cell([r.topic, labelled('党小组', r.partyGroup), labelled('地点', r.place), labelled('主持人', r.host), labelled('记录人', r.recorder)], fonts.body.name, 'left'),
       cell(ledgerAttendanceLines(r), fonts.body.name, 'left'),
       cell(ledgerOtherLines(r), fonts.body.name, 'left'),
       cell([r.backfilled ? '是' : '否'], fonts.body.name),

@@ -45,6 +45,8 @@ export interface LedgerRow {
   /** '主题党日、支部党员大会' */
   types: string
   topic: string
+  /** 党小组 of a 党小组会; '' otherwise */
+  partyGroup: string
   place: string
   host: string
   recorder: string
@@ -134,6 +136,7 @@ function toLedgerRow(record: ActivityRecord, names: ReadonlyMap<string, string> 
     startTime: record.startTime ?? '',
     types: types.map(activityTypeName).join('、'),
     topic: record.topic,
+    partyGroup: record.partyGroup ?? '',
     place: record.place,
     host: record.host,
     recorder: record.recorder,

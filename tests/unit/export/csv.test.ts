@@ -87,7 +87,9 @@ describe('buildLedgerCsv', () => {
       谈话人: '张书记', 谈话对象: '王芳', 谈话类别: '支委与党员', 谈话方式: '当面', 谈心谈话人次: '2', 应到人数: '', 志愿服务人次: '',
     })
     expect(byId.get('r-volunteer')).toMatchObject({ 志愿服务人次: '12', '志愿服务时长（小时）': '30.5', 志愿服务惠及人次: '200', 谈心谈话人次: '' })
-    expect(byId.get('r-study')).toMatchObject({ 学时: '2' })
+    expect(byId.get('r-study')).toMatchObject({ 学时: '2', 党小组: '' })
+    const group = makeRecord({ id: 'r-group', types: ['groupMeeting'], date: '2025-05-12', topic: '5月党小组会', partyGroup: '第一党小组' })
+    expect(ledgerById(buildLedgerCsv([group], 2025, roster)).get('r-group')).toMatchObject({ 党小组: '第一党小组', 主题: '5月党小组会' })
     expect(byId.get('r-review')).toMatchObject({ 评议优秀: '3', 评议合格: '10', 评议基本合格: '1', 评议不合格: '0' })
   })
 
