@@ -2,7 +2,7 @@ import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
 import { VitePWA } from 'vite-plugin-pwa'
-import { inlineEntryCss } from './vite-plugins/inlineCss'
+import { inlineEntryCss } from './vite-plugins/inlineCss.ts'
 
 // Shown on the 更多 page; differs for every build so a new build is a new service worker.
 const buildId = process.env.APP_BUILD_ID ?? new Date().toISOString().slice(0, 16).replace('T', ' ')

@@ -9,12 +9,14 @@ export function useFormDraft<T>(key: () => string, value: Ref<T>, enabled: Ref<b
   const unsaved = useUnsavedWorkStore()
   let timer: ReturnType<typeof setTimeout> | undefined
   let pending = false
+  /** while a save is running no draft is written: the save removes the draft in its own transaction */
+  let saving = false
   /** the value as loaded: a draft is kept only once the input differs from it */
   let baseline: string | null = null
 
   async function flush() {
     clearTimeout(timer)
-    if (!pending) return
+    if (!pending || saving) return
     pending = false
     await saveDraft(key(), value.value)
   }
@@ -48,11 +50,23 @@ export function useFormDraft<T>(key: () => string, value: Ref<T>, enabled: Ref<b
     await discardDraft(key())
   }
 
-  /** After a successful save: nothing left to keep. */
-  function markSaved() {
+  /** Before saving: write what is typed now, then hold further drafts until the save is over. */
+  async function beginSave() {
+    await flush()
+    saving = true
+  }
+
+  /** After saving: on success nothing is left to keep; on failure the input is kept as a draft again. */
+  function endSave(ok: boolean) {
+    saving = false
     clearTimeout(timer)
-    pending = false
-    unsaved.setDirty(false)
+    if (ok) {
+      pending = false
+      unsaved.setDirty(false)
+    } else {
+      pending = true
+      void flush()
+    }
   }
 
   /** Call after loading: the current value is the starting point, not user input. */
@@ -60,5 +74,5 @@ export function useFormDraft<T>(key: () => string, value: Ref<T>, enabled: Ref<b
     baseline = null
   }
 
-  return { flush, discard, markSaved, resetBaseline }
+  return { flush, discard, beginSave, endSave, resetBaseline }
 }

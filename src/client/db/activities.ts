@@ -16,10 +16,12 @@ async function checked(fields: unknown): Promise<ActivityFields> {
 }
 
 /** `id` may be chosen by the caller beforehand (photos taken before saving already point at it). */
-export async function createActivity(fields: ActivityFields, now: Date = new Date(), id: string = newId()): Promise<StoredActivity> {
+export async function createActivity(fields: ActivityFields, now: Date = new Date(), id: string = newId(), draftKey?: string): Promise<StoredActivity> {
   const value = await checked(fields)
   const db = getDb()
-  return db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
+  // The form's draft goes in the same transaction: saved and no draft, or not saved and the draft kept.
+  return db.transaction('rw', [db.activities, db.outbox, db.meta, db.drafts], async () => {
+    if (draftKey) await db.drafts.delete(draftKey)
     const createdBy = await getLocalUserId()
     const at = now.toISOString()
     const record: StoredActivity = {
@@ -42,10 +44,11 @@ function sameValue(a: unknown, b: unknown): boolean {
  * from it are written, over the record as it is now — so a sync that changed other fields meanwhile (or while a
  * draft waited) is not overwritten. Without `base`, the edit is taken against the record as it is now.
  */
-export async function updateActivity(id: string, fields: ActivityFields, now: Date = new Date(), base?: ActivityFields): Promise<StoredActivity> {
+export async function updateActivity(id: string, fields: ActivityFields, now: Date = new Date(), base?: ActivityFields, draftKey?: string): Promise<StoredActivity> {
   const value = await checked(fields)
   const db = getDb()
-  return db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.activities, db.outbox, db.meta, db.drafts], async () => {
+    if (draftKey) await db.drafts.delete(draftKey)
     const existing = await db.activities.get(id)
     if (!existing || existing.deleted) throw new ValidationError([{ path: '', message: '这条记录不存在或已删除' }])
     const reference: Partial<ActivityFields> = base ?? existing

@@ -15,7 +15,15 @@ export async function appendToOutbox(
 
 /** Changes waiting to be sent (rejected ones are kept apart: they will never apply). */
 export async function countPendingChanges(): Promise<number> {
-  return getDb().outbox.filter((e) => e.rejectedReason === undefined).count()
+  const db = getDb()
+  // Entries without a reason are not in the index: all minus refused, both counted natively.
+  const [all, refused] = await Promise.all([db.outbox.count(), refusedEntries().count()])
+  return all - refused
+}
+
+/** Refused entries (they carry a reason), from the index. */
+export function refusedEntries() {
+  return getDb().outbox.where('rejectedReason').aboveOrEqual('')
 }
 
 export async function readOutbox(limit: number): Promise<Mutation[]> {
@@ -24,7 +32,7 @@ export async function readOutbox(limit: number): Promise<Mutation[]> {
 }
 
 export async function listRejectedChanges() {
-  return getDb().outbox.filter((e) => e.rejectedReason !== undefined).toArray()
+  return refusedEntries().toArray()
 }
 
 /** Remove acknowledged mutations; keep rejected ones with their reason so the user sees them. */

@@ -79,5 +79,7 @@ export class BranchLogDb extends Dexie {
     })
     // v2: which photos the branch server already has (photos sync apart from their records), and photo → record
     this.version(2).stores({ activities: 'id, date, updatedAt, *photoIds', photoUploads: 'id' })
+    // v3: refused outbox entries indexed, so counting what waits never walks the whole outbox
+    this.version(3).stores({ outbox: 'clientSeq, rejectedReason' })
   }
 }

@@ -5,7 +5,7 @@ import type { PullPage, PushResult, SyncRow } from '@shared/sync/protocol'
 import type { Table } from 'dexie'
 import { getDb } from './connection'
 import { newId, nextClientSeq } from './meta'
-import { appendToOutbox } from './outbox'
+import { appendToOutbox, countPendingChanges, refusedEntries } from './outbox'
 import type { OutboxEntry } from './schema'
 
 /** The recordId the settings record has in this device's outbox; the server's is the branch id. */
@@ -261,7 +261,7 @@ export interface RejectedChange {
 /** Changes the server refused, with their reasons and a readable title. */
 export async function readRejectedChanges(): Promise<RejectedChange[]> {
   const db = getDb()
-  const rows = await db.outbox.filter((e) => e.rejectedReason !== undefined).toArray()
+  const rows = await refusedEntries().toArray()
   const out: RejectedChange[] = []
   for (const { clientSeq, mutation: m, rejectedReason } of rows) {
     let title = '支部设置'
@@ -299,7 +299,7 @@ export interface SyncSummary {
 
 export async function readSyncSummary(): Promise<SyncSummary> {
   const [pending, lastSyncAt, rejected] = await Promise.all([
-    getDb().outbox.filter((e) => e.rejectedReason === undefined).count(), readLastSyncAt(), readRejectedChanges(),
+    countPendingChanges(), readLastSyncAt(), readRejectedChanges(),
   ])
   return { pending, lastSyncAt, rejected }
 }

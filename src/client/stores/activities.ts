@@ -2,24 +2,23 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import {
-  createActivity, deleteActivity, discardDraft, restoreActivity, updateActivity, type StoredActivity,
+  createActivity, deleteActivity, restoreActivity, updateActivity, type StoredActivity,
 } from '@client/db'
 import type { ActivityFields } from '@shared/model/activity'
 import { useToastStore } from './toast'
 
 export const useActivitiesStore = defineStore('activities', () => {
   const saving = ref(false)
-  /** id of the most recently saved record, so lists can highlight it */
-  const lastSavedId = ref<string | null>(null)
+  /** the record just saved, so the list can show it while its query is still reading the month */
+  const lastSaved = ref<StoredActivity | null>(null)
 
   async function save(fields: ActivityFields, options: { id?: string; existing?: boolean; draftKey?: string; base?: ActivityFields }): Promise<StoredActivity> {
     saving.value = true
     try {
       const record = options.existing && options.id
-        ? await updateActivity(options.id, fields, new Date(), options.base)
-        : await createActivity(fields, new Date(), options.id)
-      if (options.draftKey) await discardDraft(options.draftKey)
-      lastSavedId.value = record.id
+        ? await updateActivity(options.id, fields, new Date(), options.base, options.draftKey)
+        : await createActivity(fields, new Date(), options.id, options.draftKey)
+      lastSaved.value = record
       return record
     } finally {
       saving.value = false
@@ -31,5 +30,5 @@ export const useActivitiesStore = defineStore('activities', () => {
     useToastStore().show('已删除这条记录', { action: { label: '撤销', run: async () => { await restoreActivity(id) } } })
   }
 
-  return { saving, lastSavedId, save, remove }
+  return { saving, lastSaved, save, remove }
 })

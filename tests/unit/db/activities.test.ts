@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
   countPendingChanges, createActivity, deleteActivity, getActivity, listActivitiesOfMonth, readOutbox,
-  restoreActivity, updateActivity, acknowledgeOutbox, listRejectedChanges, getDeviceId,
+  restoreActivity, updateActivity, acknowledgeOutbox, listRejectedChanges, getDeviceId, saveDraft, readDraft,
 } from '@client/db'
 import { ValidationError } from '@shared/model/validate'
 import { freshDatabase, themeDayFields } from './helpers'
@@ -113,5 +113,17 @@ describe('activity repository', () => {
     const last = (await readOutbox(10)).at(-1)
     expect(Object.keys(last?.fields ?? {}).sort()).toEqual(['topic', 'updatedAt'])
     expect(last?.baseVersion).toBe(5)
+  })
+
+  it('a save removes the form draft in its own transaction; a save that fails keeps it', async () => {
+    await saveDraft('new-activity', { topic: '草稿' })
+    await expect(createActivity(themeDayFields({ topic: '' }), new Date(), 'activity-draft-1', 'new-activity')).rejects.toThrow('请填写主题')
+    expect(await readDraft('new-activity')).toEqual({ topic: '草稿' })
+    await createActivity(themeDayFields(), new Date(), 'activity-draft-1', 'new-activity')
+    expect(await readDraft('new-activity')).toBeUndefined()
+    // the same id twice (a double tap) fails whole: the draft written meanwhile stays
+    await saveDraft('new-activity', { topic: '又一份' })
+    await expect(createActivity(themeDayFields(), new Date(), 'activity-draft-1', 'new-activity')).rejects.toThrow()
+    expect(await readDraft('new-activity')).toEqual({ topic: '又一份' })
   })
 })
