@@ -60,19 +60,25 @@ async function cannon(url: string, opts: Record<string, unknown>, seconds = SECO
 
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'application/json' }
 
-/** One device per connection: its own clientId and a counter, one new activity per request. */
-function pushLoad(token: string) {
+/**
+ * One device per connection: its own clientId and a counter, one new activity per request. With several tokens,
+ * connection i signs in to branch i % n (phones of different branches, as on a server hosting many).
+ */
+function pushLoad(tokens: string[]) {
   const templates = makeSyntheticYear(200, 2025, 7).map(({ id: _i, createdBy: _c, deleted: _d, ...fields }) => fields)
-  const headers = { ...BROWSER_HEADERS, 'content-type': 'application/json', authorization: `Bearer ${token}` }
+  const headersFor = (token: string) => ({ ...BROWSER_HEADERS, 'content-type': 'application/json', authorization: `Bearer ${token}` })
+  const headers = headersFor(tokens[0]!)
+  let connection = 0
   return {
     method: 'POST',
     path: '/api/sync/push',
     headers,
     setupClient(client: AutocannonClient) {
       const clientId = newClientId()
+      const token = tokens[connection++ % tokens.length]!
       let seq = 0
       client.setRequests([{
-        method: 'POST', path: '/api/sync/push', headers,
+        method: 'POST', path: '/api/sync/push', headers: headersFor(token),
         setupRequest(req) {
           seq += 1
           const mutation = {
@@ -91,6 +97,8 @@ interface BackendFigures {
   note: string
   trivial: Throughput
   push: Throughput
+  /** the same load spread over one branch per connection */
+  pushManyBranches: Throughput
   pull: Throughput
   /** push answers over all rounds, and the records those rounds added (each answer should be one new record) */
   answered: number
@@ -104,10 +112,11 @@ function medianRun(runs: Throughput[]): Throughput {
 
 const SEEDED = 1000
 
-async function countRecords(storage: BenchStorage, branchId: string): Promise<number> {
+/** Activity records on the server, all branches (the many-branch rounds write to every branch). */
+async function countActivityRecords(storage: BenchStorage): Promise<number> {
   const db = await openStorage(storage.config)
   try {
-    return num((await db.one<{ n: unknown }>(`SELECT COUNT(*) AS n FROM records WHERE branch_id = $1`, [branchId]))?.n)
+    return num((await db.one<{ n: unknown }>(`SELECT COUNT(*) AS n FROM records WHERE entity = 'activity'`))?.n)
   } finally {
     await db.close()
   }
@@ -116,29 +125,31 @@ async function countRecords(storage: BenchStorage, branchId: string): Promise<nu
 async function measureBackend(storage: BenchStorage, note: string): Promise<BackendFigures> {
   const server = await startBenchServer(storage.env)
   let figures: Omit<BackendFigures, 'written' | 'answered'>
-  let branchId: string
   let answered = 0
   try {
     const login = await createSignedInBranch(storage, server.url)
-    branchId = login.branchId
     await pushRecords(server.url, login.token, syntheticActivities(SEEDED, 11))
     const auth = { ...BROWSER_HEADERS, authorization: `Bearer ${login.token}` }
     await cannon(`${server.url}/api/health`, { headers: BROWSER_HEADERS }, 1) // warm-up
     // Rounds of trivial → push → pull, medians per route: load from elsewhere on a shared machine then hits
     // all three alike instead of skewing one ratio.
-    const runs: Record<'trivial' | 'push' | 'pull', Throughput[]> = { trivial: [], push: [], pull: [] }
+    const otherBranches = []
+    for (let i = 1; i < CONNECTIONS; i++) otherBranches.push(await createSignedInBranch(storage, server.url))
+    const manyTokens = [login.token, ...otherBranches.map((b) => b.token)]
+    const runs: Record<'trivial' | 'push' | 'pushMany' | 'pull', Throughput[]> = { trivial: [], push: [], pushMany: [], pull: [] }
     for (let round = 0; round < ROUNDS; round++) {
       runs.trivial.push(await cannon(`${server.url}/api/health`, { headers: BROWSER_HEADERS }))
-      runs.push.push(await cannon(server.url, pushLoad(login.token)))
+      runs.push.push(await cannon(server.url, pushLoad([login.token])))
+      runs.pushMany.push(await cannon(server.url, pushLoad(manyTokens)))
       runs.pull.push(await cannon(`${server.url}/api/sync/pull?protocolVersion=${PROTOCOL_VERSION}&cursor=0&limit=100`, { headers: auth }))
     }
     const [trivial, push, pull] = [medianRun(runs.trivial), medianRun(runs.push), medianRun(runs.pull)]
-    answered = runs.push.reduce((sum, r) => sum + r.total - r.failed, 0)
-    figures = { name: storage.name, note, trivial, push, pull }
+    answered = [...runs.push, ...runs.pushMany].reduce((sum, r) => sum + r.total - r.failed, 0)
+    figures = { name: storage.name, note, trivial, push, pushManyBranches: medianRun(runs.pushMany), pull }
   } finally {
     await server.stop()
   }
-  return { ...figures, answered, written: (await countRecords(storage, branchId)) - SEEDED }
+  return { ...figures, answered, written: (await countActivityRecords(storage)) - SEEDED }
 }
 
 function lines(f: BackendFigures): BenchLine[] {
@@ -151,6 +162,7 @@ function lines(f: BackendFigures): BenchLine[] {
     { name: `server ${f.name}: pull cursor=0 limit=100`, value: rate(f.pull) },
     { name: `server ${f.name}: push / trivial`, value: `${(pushShare * 100).toFixed(1)}%`, target: '≥ 30%', pass: pushShare >= 0.3 },
     { name: `server ${f.name}: pull / trivial`, value: `${((f.pull.reqPerSec / f.trivial.reqPerSec) * 100).toFixed(1)}%` },
+    { name: `server ${f.name}: push over ${CONNECTIONS} branches / trivial`, value: `${((f.pushManyBranches.reqPerSec / f.trivial.reqPerSec) * 100).toFixed(1)}% (${rate(f.pushManyBranches)})` },
   ]
 }
 
