@@ -1,18 +1,14 @@
 // Photos sync apart from their records: uploaded after the record, fetched by another phone when shown.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createActivity, getPhoto, savePhoto, useDatabase } from '@client/db'
-import { saveSession } from '@client/db/session'
 import { listPhotosToUpload } from '@client/db/photoSync'
 import { syncOnce } from '@client/sync/engine'
 import { downloadPhoto } from '@client/sync/photos'
-import type { ServerClient } from '@client/sync/http'
-import type { MeResponse } from '@shared/sync/account'
-import { BACKENDS } from '../../server/helpers/backends'
-import { setupBranch, startServer, type TestServer } from '../../server/helpers/harness'
+import { setupBranch } from '../../server/helpers/harness'
 import { themeDayFields } from '../db/helpers'
+import { signInAs, useRealServer } from './realServer'
 
-let ts: TestServer
-let client: ServerClient
+const server = useRealServer()
 
 // Node has no createImageBitmap; read the size from the PNG header as a browser would decode it.
 vi.stubGlobal('createImageBitmap', async (blob: Blob) => {
@@ -27,19 +23,11 @@ function pngBytes(seed: number): Uint8Array<ArrayBuffer> {
   return bytes
 }
 
-beforeAll(async () => {
-  ts = await startServer(BACKENDS[0]!)
-  client = { baseUrl: ts.url, fetch: globalThis.fetch }
-})
-afterAll(async () => { await ts.close() })
-
-async function signIn(token: string) {
-  await saveSession(token, (await ts.api.withToken(token).get('/api/me')).body as MeResponse)
-}
+const signIn = (token: string) => signInAs(server.ts, token)
 
 describe('photo sync', () => {
   it('uploads a saved record\'s photo once, skips unsaved ones, and another phone fetches it on demand', async () => {
-    const branch = await setupBranch(ts)
+    const branch = await setupBranch(server.ts)
     const token = branch.secretary.token as string
     useDatabase(`photo-a-${Math.random()}`)
     await signIn(token)
@@ -49,22 +37,22 @@ describe('photo sync', () => {
     await savePhoto({ id: 'photo-draft-0001', activityId: 'never-saved-0001', blob: new Blob([pngBytes(2)], { type: 'image/png' }), width: 3, height: 2, createdAt: new Date().toISOString() })
     expect((await listPhotosToUpload(10)).map((p) => p.id)).toEqual(['photo-kept-0001'])
 
-    expect(await syncOnce(client)).toMatchObject({ status: 'ok' })
+    expect(await syncOnce(server.client)).toMatchObject({ status: 'ok' })
     expect(await listPhotosToUpload(10)).toEqual([])
-    const onServer = await fetch(`${ts.url}/api/photos/photo-kept-0001`, { headers: { Authorization: `Bearer ${token}` } })
+    const onServer = await fetch(`${server.ts.url}/api/photos/photo-kept-0001`, { headers: { Authorization: `Bearer ${token}` } })
     expect(onServer.status).toBe(200)
     expect(new Uint8Array(await onServer.arrayBuffer())).toEqual(pngBytes(1))
-    expect((await fetch(`${ts.url}/api/photos/photo-draft-0001`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(404)
+    expect((await fetch(`${server.ts.url}/api/photos/photo-draft-0001`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(404)
 
     // A second phone of the same account: the record arrives by sync, the photo only when shown.
     useDatabase(`photo-b-${Math.random()}`)
     await signIn(token)
-    expect(await syncOnce(client)).toMatchObject({ status: 'ok' })
+    expect(await syncOnce(server.client)).toMatchObject({ status: 'ok' })
     expect(await getPhoto('photo-kept-0001')).toBeUndefined()
-    expect(await downloadPhoto('photo-kept-0001', client)).toBe(true)
+    expect(await downloadPhoto('photo-kept-0001', server.client)).toBe(true)
     const fetched = await getPhoto('photo-kept-0001')
     expect(fetched).toMatchObject({ activityId: 'activity-with-photo-1', width: 3, height: 2 })
     expect(new Uint8Array(await fetched!.blob.arrayBuffer())).toEqual(pngBytes(1))
-    expect(await downloadPhoto('photo-missing-0001', client)).toBe(false)
+    expect(await downloadPhoto('photo-missing-0001', server.client)).toBe(false)
   })
 })

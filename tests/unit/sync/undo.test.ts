@@ -1,28 +1,17 @@
 // 撤销 of a delete survives sync, whether or not the server already had the delete.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createActivity, deleteActivity, listAllActivities, restoreActivity, useDatabase } from '@client/db'
-import { saveSession } from '@client/db/session'
 import { syncOnce } from '@client/sync/engine'
-import type { ServerClient } from '@client/sync/http'
-import type { MeResponse } from '@shared/sync/account'
-import { BACKENDS } from '../../server/helpers/backends'
-import { setupBranch, startServer, type TestServer } from '../../server/helpers/harness'
+import { setupBranch } from '../../server/helpers/harness'
 import { themeDayFields } from '../db/helpers'
+import { signInAs, useRealServer } from './realServer'
 
-let ts: TestServer
-let client: ServerClient
-
-beforeAll(async () => {
-  ts = await startServer(BACKENDS[0]!)
-  client = { baseUrl: ts.url, fetch: globalThis.fetch }
-})
-afterAll(async () => { await ts.close() })
+const server = useRealServer()
 
 async function freshSignedInPhone() {
-  const branch = await setupBranch(ts)
-  const token = branch.secretary.token as string
+  const branch = await setupBranch(server.ts)
   useDatabase(`undo-${Math.random()}`)
-  await saveSession(token, (await ts.api.withToken(token).get('/api/me')).body as MeResponse)
+  await signInAs(server.ts, branch.secretary.token as string)
 }
 
 async function liveTopics(): Promise<string[]> {
@@ -33,12 +22,12 @@ describe('undo of a delete, with sync', () => {
   it('undone before the next sync: the server never deletes it', async () => {
     await freshSignedInPhone()
     const record = await createActivity(themeDayFields({ topic: '差点删掉的' }))
-    expect(await syncOnce(client)).toMatchObject({ status: 'ok' })
+    expect(await syncOnce(server.client)).toMatchObject({ status: 'ok' })
     await deleteActivity(record.id)
     await restoreActivity(record.id)
-    expect(await syncOnce(client)).toMatchObject({ status: 'ok' })
+    expect(await syncOnce(server.client)).toMatchObject({ status: 'ok' })
     expect(await liveTopics()).toEqual(['差点删掉的'])
-    const row = await ts.db.one<{ deleted: unknown }>(`SELECT deleted FROM records WHERE id = $1`, [record.id])
+    const row = await server.ts.db.one<{ deleted: unknown }>(`SELECT deleted FROM records WHERE id = $1`, [record.id])
     expect(Number(row?.deleted)).toBe(0)
   })
 
@@ -46,10 +35,10 @@ describe('undo of a delete, with sync', () => {
     await freshSignedInPhone()
     const record = await createActivity(themeDayFields({ topic: '删了又要回来的' }))
     await deleteActivity(record.id)
-    expect(await syncOnce(client)).toMatchObject({ status: 'ok' })
+    expect(await syncOnce(server.client)).toMatchObject({ status: 'ok' })
     await restoreActivity(record.id)
-    expect(await syncOnce(client)).toMatchObject({ status: 'ok' })
-    expect(await syncOnce(client)).toMatchObject({ status: 'ok' })
+    expect(await syncOnce(server.client)).toMatchObject({ status: 'ok' })
+    expect(await syncOnce(server.client)).toMatchObject({ status: 'ok' })
     expect(await liveTopics()).toEqual(['删了又要回来的'])
   })
 })
