@@ -109,6 +109,12 @@ test('the report counts a logged year offline, traces each figure and exports Wo
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
   expect(csv.suggestedFilename()).toBe(`2026年活动台账-${BRANCH}.csv`)
 
+  // each member's year: 王芳 was on leave for the January meeting
+  const [members] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-members').click()])
+  expect(members.suggestedFilename()).toBe(`2026年党员参会统计-${BRANCH}.csv`)
+  const memberRows = readFileSync((await members.path())!, 'utf8').split('\r\n')
+  expect(memberRows.find((r) => r.startsWith('王芳'))).toMatch(/^王芳,党员,,3,2,1,0,/) // 应参加 3, 参加 2, 请假 1, 缺席 0
+
   await expect(page.getByTestId('report-charts').locator('canvas')).toHaveCount(2)
   await page.evaluate(() => window.scrollTo(0, 0))
   await shot(page, 'report-full', true)

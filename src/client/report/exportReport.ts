@@ -65,6 +65,15 @@ export async function exportLedgerCsv(input: Omit<ReportExportInput, 'text'>): P
   return name
 }
 
+/** Each member's attendance over the year (应到/实到/请假/缺席), for the secretary only. */
+export async function exportMemberAttendanceCsv(input: Omit<ReportExportInput, 'text' | 'roster'> & { roster: readonly Member[] }): Promise<string> {
+  const [{ buildMemberAttendanceCsv }, { compileYearReport }] = await Promise.all([import('@shared/export/csv'), import('@shared/report/compile')])
+  const report = compileYearReport({ records: input.records, roster: input.roster, year: input.year })
+  const name = reportFileName(input.year, input.branchName, 'csv', '党员参会统计')
+  downloadBlob(new Blob([buildMemberAttendanceCsv(report)], { type: 'text/csv;charset=utf-8' }), name)
+  return name
+}
+
 /** A failure as one sentence a member can act on. */
 export function exportErrorMessage(what: string, error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error)
