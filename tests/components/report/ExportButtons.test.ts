@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
 import { flushPromises, mount } from '@vue/test-utils'
 import JSZip from 'jszip'
 import ExportButtons from '@client/components/report/ExportButtons.vue'
 import { exportErrorMessage, reportFileName } from '@client/report/exportReport'
 import { sampleRecords } from './fixtures'
 
+beforeEach(() => { setActivePinia(createPinia()) })
 afterEach(() => vi.restoreAllMocks())
 
 function captureDownloads() {
