@@ -2,19 +2,23 @@
 import { getDb } from './connection'
 import type { StoredPhoto } from './schema'
 
-/** Local photos of live records not yet on the server (oldest first). */
-export async function listPhotosToUpload(limit: number): Promise<StoredPhoto[]> {
+/** Ids of local photos attached to a saved, live record and not yet on the server, oldest first (v7 ids). */
+async function photoIdsToUpload(): Promise<string[]> {
   const db = getDb()
   const done = new Set(await db.photoUploads.toCollection().primaryKeys())
-  const candidates = await db.photos.filter((p) => !done.has(p.id)).toArray()
-  const out: StoredPhoto[] = []
-  for (const photo of candidates.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-    const record = await db.activities.get(photo.activityId)
-    // Only photos attached to a saved, live record: a photo taken on a form that was never saved stays local.
-    if (record && !record.deleted && record.photoIds.includes(photo.id)) out.push(photo)
-    if (out.length >= limit) break
-  }
-  return out
+  const waiting = (await db.photos.toCollection().primaryKeys()).filter((id) => !done.has(id))
+  if (waiting.length === 0) return []
+  // A photo taken on a form that was never saved stays local. Only keys and records are read here, never a blob.
+  const owners = await db.activities.where('photoIds').anyOf(waiting).toArray()
+  const attached = new Set(owners.filter((r) => !r.deleted).flatMap((r) => r.photoIds))
+  return waiting.filter((id) => attached.has(id))
+}
+
+/** Local photos of live records not yet on the server (oldest first); reads the blobs of at most `limit`. */
+export async function listPhotosToUpload(limit: number): Promise<StoredPhoto[]> {
+  const ids = (await photoIdsToUpload()).slice(0, limit)
+  const photos = await getDb().photos.bulkGet(ids)
+  return photos.filter((p): p is StoredPhoto => p !== undefined)
 }
 
 export async function markPhotoUploaded(id: string): Promise<void> {
@@ -32,10 +36,6 @@ export async function storeDownloadedPhoto(photo: StoredPhoto): Promise<void> {
     await db.photos.put(photo)
     await db.photoUploads.put({ id: photo.id, state: 'uploaded' })
   })
-}
-
-export async function countPhotosToUpload(): Promise<number> {
-  return (await listPhotosToUpload(Number.MAX_SAFE_INTEGER)).length
 }
 
 /** Which record a photo belongs to (for photos downloaded from the server). */
