@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { JoinRequest } from '@shared/sync/account'
+import type { Actor } from '@shared/permissions'
 import { observe, type StoredSession } from '@client/db'
 import { readSession } from '@client/db/session'
 import * as api from '@client/sync/accountApi'
@@ -18,6 +19,14 @@ export const useAccountStore = defineStore('account', () => {
   const me = computed(() => session.value?.me ?? null)
   const signedIn = computed(() => session.value !== null && !session.value.expired)
   const isSecretary = computed(() => signedIn.value && me.value?.user.role === 'secretary')
+  /**
+   * Who is acting on this phone, for the shared permission rules (src/shared/permissions.ts). An expired session
+   * still names the account: what it changes now is pushed after signing in again. No session: the phone is alone.
+   */
+  const actor = computed<Actor>(() => {
+    const user = me.value?.user
+    return user ? { role: user.role, userId: user.id, memberId: user.memberId } : { role: 'alone', userId: null, memberId: null }
+  })
 
   async function afterSessionChange() {
     session.value = await readSession()
@@ -42,7 +51,7 @@ export const useAccountStore = defineStore('account', () => {
   }
 
   return {
-    session, loaded, me, signedIn, isSecretary, signIn, join, signOut,
+    session, loaded, me, signedIn, isSecretary, actor, signIn, join, signOut,
     preview: (code: string) => api.previewInvite(client, code),
     createInvite: (hours?: number, uses?: number) => api.createInvite(client, hours, uses),
     listInvites: () => api.listInvites(client),
