@@ -1,4 +1,4 @@
-// Default frequency rules (domain.md, 中国共产党支部工作条例（试行）). A branch edits its own copy in settings.
+// Default frequency rules (docs/domain.md, 中国共产党支部工作条例（试行）). A branch edits its own copy in settings.
 import type { BranchSettings, FrequencyRule } from './model/settings'
 import { TALK_PAIR_IDS, TALK_PAIR_NAMES } from './roles'
 

@@ -4,7 +4,7 @@ import { DEFAULT_RULES, defaultSettings } from '@shared/rules'
 import { branchSettingsSchema } from '@shared/model/settings'
 
 describe('activity catalogue', () => {
-  it('covers every type of domain.md with a Chinese name and units', () => {
+  it('covers every type of docs/domain.md with a Chinese name and units', () => {
     const names = ACTIVITY_TYPE_IDS.map((id) => ACTIVITY_TYPES[id].name)
     for (const n of ['主题党日', '支部党员大会', '支委会', '党小组会', '党课', '组织生活会', '民主评议党员', '谈心谈话', '志愿服务', '集中学习', '警示教育']) {
       expect(names).toContain(n)

@@ -41,7 +41,7 @@ function emptyBranchData(): BranchData {
 /**
  * Live activity, member and settings records of the branches matched by `where` ($1), in one query, in entry
  * (version) order so figures list their record ids the way a device that pulled them would.
- * Every branch id in `branchIds` gets an entry, records or not; rules default to domain.md's.
+ * Every branch id in `branchIds` gets an entry, records or not; rules default to those of docs/domain.md.
  */
 async function loadBranchData(db: Db, where: string, param: string, branchIds: readonly string[]): Promise<Map<string, BranchData>> {
   const out = new Map<string, BranchData>(branchIds.map((id) => [id, emptyBranchData()]))
