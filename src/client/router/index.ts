@@ -15,6 +15,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/account', name: 'account', component: () => import('@client/pages/AccountPage.vue'), meta: { title: '同步与账号', tab: 'more', back: '/more' } },
   { path: '/signin', name: 'signin', component: () => import('@client/pages/SignInPage.vue'), meta: { title: '登录', tab: 'more', back: '/account' } },
   { path: '/join', name: 'join', component: () => import('@client/pages/JoinPage.vue'), meta: { title: '加入支部', tab: 'more', back: '/account' } },
+  { path: '/join/roster', name: 'join-roster', component: () => import('@client/pages/RosterMappingPage.vue'), meta: { title: '对应名册', tab: 'more', back: '/account' } },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
 

@@ -3,11 +3,18 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { JoinRequest } from '@shared/sync/account'
 import type { Actor } from '@shared/permissions'
-import { observe, type StoredSession } from '@client/db'
+import { beginRosterMapping, hasLocalDataToMap, observe, type StoredSession } from '@client/db'
 import { readSession } from '@client/db/session'
 import * as api from '@client/sync/accountApi'
 import { browserClient } from '@client/sync/http'
+import { LOCK_NAME } from '@client/sync/loop'
 import { useSyncStore } from './sync'
+
+/** Run `task` while holding the sync lock, so no sync run starts in the middle of it (none is skipped for long). */
+function withSyncHeld<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
+  return locks?.request ? locks.request(LOCK_NAME, task) : task()
+}
 
 export const useAccountStore = defineStore('account', () => {
   const session = ref<StoredSession | null>(null)
@@ -28,21 +35,34 @@ export const useAccountStore = defineStore('account', () => {
     return user ? { role: user.role, userId: user.id, memberId: user.memberId } : { role: 'alone', userId: null, memberId: null }
   })
 
-  async function afterSessionChange() {
+  /** Read the new session; the returned promise is the first sync run with it. */
+  async function adoptSession(): Promise<{ firstSync: Promise<void> }> {
     session.value = await readSession()
     const sync = useSyncStore()
     sync.setProblem(null)
-    void sync.requestSync()
+    return { firstSync: sync.requestSync() }
   }
 
   async function signIn(username: string, password: string) {
     await api.signIn(client, username, password)
-    await afterSessionChange()
+    await adoptSession()
   }
 
-  async function join(req: JoinRequest) {
-    await api.joinBranch(client, req)
-    await afterSessionChange()
+  /**
+   * Join a branch. A phone with a roster of its own holds its changes back from the moment the session exists
+   * (the sync lock is held until then) and waits for the first pull, which brings the branch roster: the caller
+   * then shows the mapping screen (`mapRoster`), and nothing of the phone's is pushed before it is confirmed.
+   */
+  async function join(req: JoinRequest): Promise<{ mapRoster: boolean }> {
+    const mapRoster = await withSyncHeld(async () => {
+      const ownRoster = await hasLocalDataToMap()
+      await api.joinBranch(client, req)
+      if (ownRoster) await beginRosterMapping()
+      return ownRoster
+    })
+    const { firstSync } = await adoptSession()
+    if (mapRoster) await firstSync
+    return { mapRoster }
   }
 
   async function signOut() {
