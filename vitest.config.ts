@@ -12,7 +12,7 @@ export default defineConfig({
   define: { __APP_BUILD_ID__: JSON.stringify('test') },
   plugins: [vue()],
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/server/**/*.test.ts'],
+    include: ['tests/tooling/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/server/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['fake-indexeddb/auto'],
     testTimeout: 30_000,

@@ -30,7 +30,7 @@ fi
 cleanup() { [ -n "$pg_dir" ] && bash tests/support/pg-cluster.sh stop "$pg_dir"; }
 trap cleanup EXIT
 
-gate "type-check" npx vue-tsc --noEmit -p tsconfig.json
+gate "type-check" npx vue-tsc --build
 gate "lint" npx eslint .
 gate "build" npx vite build --logLevel warn
 echo "── unit, component and server tests"

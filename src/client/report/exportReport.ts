@@ -44,7 +44,7 @@ export function paragraphsOf(text: string): string[] {
 }
 
 export async function exportReportDocx(input: ReportExportInput): Promise<string> {
-  const { buildReportDocx, DOCX_MIME } = await import('@shared/export/docx')
+  const { buildReportDocx, DOCX_MIME } = await import('@client/export/docx')
   const bytes = await buildReportDocx({
     title: reportTitle(input.year, input.branchName),
     sections: [{ heading: '履职情况', paragraphs: paragraphsOf(input.text) }],

@@ -1,11 +1,5 @@
-// Exports of a year: the report as .docx (公文 layout) and the 台账 as CSV. Both build in the browser and in Node;
-// the client imports this module lazily because `docx` is large.
-export {
-  buildReportDocx, createReportDocument, DEFAULT_FONTS, DOCX_MIME, LEDGER_TABLE_HEADER, ledgerAttendanceLines, ledgerOtherLines,
-  performanceSections, type DocxSection,
-  type ReportDocxInput,
-} from './docx'
-export type { FontChoice, ReportFonts } from './fonts'
+// Exports of a year that both sides can build: the 台账 as CSV and the shared numbering. The Word file is built on
+// the phone (src/client/export/docx.ts), because the `docx` library needs Node's or the browser's types.
 export {
   buildLedgerCsv, buildMemberAttendanceCsv, csvCell, LEDGER_CSV_HEADER, MEMBER_ATTENDANCE_CSV_HEADER, toCsv, UTF8_BOM,
 } from './csv'

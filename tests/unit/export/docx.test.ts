@@ -1,6 +1,7 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { buildReportDocx, chineseNumeral, DOCX_MIME, headingNumber } from '../../../src/shared/export'
+import { buildReportDocx, DOCX_MIME } from '../../../src/client/export/docx'
+import { chineseNumeral, headingNumber } from '../../../src/shared/export'
 import { compileYearReport, composeReportText } from '../../../src/shared/report'
 import { makeMember, makeRecord } from '../report/fixtures'
 

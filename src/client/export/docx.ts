@@ -1,16 +1,16 @@
 // The report section as a Word file in 公文 layout (GB/T 9704 style): A4, title in 小标宋 二号, body in 仿宋 三号
 // with a 2-character first-line indent and 28 pt lines, headings 一、（一）1．, "— 1 —" page numbers, and the
-// year's 台账 as an appendix table. Builds in the browser and in Node; the UI loads this module lazily.
+// year's 台账 as an appendix table. Built on the phone (the only side that writes Word files); the UI loads this module lazily.
 import {
   AlignmentType, BorderStyle, Document, Footer, HeightRule, LineRuleType, Packer, PageBreak, PageNumber, Paragraph,
   Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx'
-import type { ActivityRecord } from '../model/activity'
+import type { ActivityRecord } from '@shared/model/activity'
 import {
   absentText, attendanceCell, buildLedgerRows, creditHoursText, evaluationText, lectureText, leaveText, talkText, volunteerText,
   type LedgerMember, type LedgerRow,
-} from './ledger'
-import { headingNumber } from './numbering'
+} from '@shared/export/ledger'
+import { headingNumber } from '@shared/export/numbering'
 import { fontTableXml, type ReportFonts } from './fonts'
 
 export interface DocxSection {
