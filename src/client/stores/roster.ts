@@ -1,7 +1,7 @@
 // The roster as the UI sees it: live members, plus the actions the roster page needs.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { addMembers, listMembers, observe, setMemberActive, updateMember, type StoredMember } from '@client/db'
+import { addMembers, observe, rosterForDisplay, setMemberActive, updateMember, type StoredMember } from '@client/db'
 import type { MemberFields } from '@shared/model/member'
 import { isCommitteeRole } from '@shared/roles'
 
@@ -9,7 +9,8 @@ export const useRosterStore = defineStore('roster', () => {
   const members = ref<StoredMember[]>([])
   const loaded = ref(false)
 
-  observe(listMembers, (value) => { members.value = value; loaded.value = true }, () => { loaded.value = true })
+  // While a joined phone's own roster waits to be mapped, only the branch's entries show (no name twice).
+  observe(rosterForDisplay, (value) => { members.value = value; loaded.value = true }, () => { loaded.value = true })
 
   const activeMembers = computed(() => members.value.filter((m) => m.active))
   const committeeMembers = computed(() => activeMembers.value.filter((m) => isCommitteeRole(m.role)))
