@@ -32,11 +32,14 @@ export function mappingOptions(plan: RosterMappingPlan, picks: Readonly<Record<s
   return options
 }
 
-/** The first choice of every row: its same-name match, else nothing yet (the member must pick). */
+/**
+ * The first choice of every row: its same-name match; else, for who may add to the roster (the secretary), keeping
+ * the person as a new entry; else nothing yet (the member must pick).
+ */
 export function initialPicks(plan: RosterMappingPlan): Record<string, string> {
   const picks: Record<string, string> = {}
   for (const m of plan.matched) picks[m.local.id] = m.branch.id
-  for (const u of plan.unmatched) picks[u.id] = NOT_CHOSEN
+  for (const u of plan.unmatched) picks[u.id] = plan.mayKeepAsNew ? KEEP_AS_NEW : NOT_CHOSEN
   return picks
 }
 

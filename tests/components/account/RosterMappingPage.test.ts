@@ -80,7 +80,7 @@ describe('RosterMappingPage', () => {
     expect(unmatched.findAll('[data-local-name]').map((r) => r.attributes('data-local-name'))).toEqual(['刘伟', '小赵'])
     expect(row(wrapper, '小赵').text()).toContain('本机 1 条记录提到')
     const choices = row(wrapper, '小赵').findAll('option').map((o) => o.text())
-    expect(choices).toEqual(expect.arrayContaining(['赵强', '非名册人员（不对应到支部名册）']))
+    expect(choices).toEqual(expect.arrayContaining(['赵强', '非名册人员']))
     // a member may not add to the branch roster: no such choice
     expect(choices.some((c) => c.includes('新党员'))).toBe(false)
     expect(wrapper.get('[data-testid="mapping-open"]').text()).toBe('还有 2 人未选择')
@@ -109,5 +109,22 @@ describe('RosterMappingPage', () => {
     await row(wrapper, '小赵').get('select').setValue('branch-zhaoqiang')
     const labels = row(wrapper, '刘伟').findAll('option').map((o) => o.text())
     expect(labels).toContain('赵强（已对应 小赵）')
+  })
+})
+
+describe('RosterMappingPage for the secretary', () => {
+  it('offers to keep a person as a new branch roster entry, chosen at first for those without a same name', async () => {
+    await saveSession('token-for-test', {
+      user: { id: 'user-zhang', username: 'zhang', displayName: '张书记', role: 'secretary', memberId: 'branch-zhang' },
+      branch: { id: 'branch-0001', name: '城南社区党支部' }, committee: null,
+    })
+    const { wrapper, router } = await mountPage()
+    expect((row(wrapper, '刘伟').get('select').element as HTMLSelectElement).value).toBe('keep-as-new')
+    expect(row(wrapper, '刘伟').findAll('option').map((o) => o.text())).toContain('作为新党员加入支部名册')
+    expect(wrapper.find('[data-testid="mapping-open"]').exists()).toBe(false)
+    await row(wrapper, '小赵').get('select').setValue('branch-zhaoqiang')
+    await wrapper.get('[data-testid="mapping-confirm"]').trigger('click')
+    await until(() => router.currentRoute.value.path === '/account', 'the account page')
+    expect((await listMembers()).map((m) => m.name).sort()).toEqual(['张书记', '李明', '赵强', '刘伟'].sort())
   })
 })
