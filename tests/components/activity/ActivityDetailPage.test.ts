@@ -8,6 +8,7 @@ import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ActivityDetailPage from '@client/pages/ActivityDetailPage.vue'
+import ActivityLogPage from '@client/pages/ActivityLogPage.vue'
 import ActivityListItem from '@client/components/activity/ActivityListItem.vue'
 import { createActivity, getActivity, useDatabase } from '@client/db'
 import { saveSession } from '@client/db/session'
@@ -110,6 +111,17 @@ describe('ActivityDetailPage: 修改/删除 only where they will be accepted', (
     }, new Date('2026-11-12T08:00:00Z'))
     const alone = await openDetail(mine.id)
     expect(alone.find('[data-testid="edit-activity"]').exists()).toBe(true)
+  })
+
+  it('the edit form opened by its address on another\'s record says who may change it and offers no form', async () => {
+    await signInAs('member', 'm-liming01')
+    await pull([{ data: record('record-by-wangfang', 'm-wangfang') }])
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/activities/:id/edit', component: ActivityLogPage }] })
+    await router.push('/activities/record-by-wangfang/edit')
+    const wrapper = mount(ActivityLogPage, { global: { plugins: [router], stubs: { RouterLink: RouterLinkStub } } })
+    await until(() => wrapper.find('[data-testid="save-error"]').exists(), 'the refusal')
+    expect(wrapper.get('[data-testid="save-error"]').text()).toContain('只有录入人和支部书记可以修改')
+    expect(wrapper.find('form').exists()).toBe(false)
   })
 
   it('a committee account reads only', async () => {
