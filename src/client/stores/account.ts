@@ -43,26 +43,32 @@ export const useAccountStore = defineStore('account', () => {
     return { firstSync: sync.requestSync() }
   }
 
-  async function signIn(username: string, password: string) {
-    await api.signIn(client, username, password)
-    await adoptSession()
-  }
-
   /**
-   * Join a branch. A phone with a roster of its own holds its changes back from the moment the session exists
-   * (the sync lock is held until then) and waits for the first pull, which brings the branch roster: the caller
-   * then shows the mapping screen (`mapRoster`), and nothing of the phone's is pushed before it is confirmed.
+   * Sign in or join with `call`. A phone with a roster of its own holds its changes back from the moment the
+   * session exists (the sync lock is held until then) and waits for the first pull, which brings the branch
+   * roster: the caller then shows the mapping screen (`mapRoster`), and nothing of the phone's is pushed before
+   * it is confirmed (docs/domain.md, "Joining a branch with a phone's own data").
    */
-  async function join(req: JoinRequest): Promise<{ mapRoster: boolean }> {
+  async function enterBranch(call: () => Promise<unknown>): Promise<{ mapRoster: boolean }> {
     const mapRoster = await withSyncHeld(async () => {
       const ownRoster = await hasLocalDataToMap()
-      await api.joinBranch(client, req)
-      if (ownRoster) await beginRosterMapping()
-      return ownRoster
+      await call()
+      // a committee account reads branches and sends nothing: there is no roster of its own to map
+      const mapping = ownRoster && (await readSession())?.me.user.role !== 'committee'
+      if (mapping) await beginRosterMapping()
+      return mapping
     })
     const { firstSync } = await adoptSession()
     if (mapRoster) await firstSync
     return { mapRoster }
+  }
+
+  function signIn(username: string, password: string): Promise<{ mapRoster: boolean }> {
+    return enterBranch(() => api.signIn(client, username, password))
+  }
+
+  function join(req: JoinRequest): Promise<{ mapRoster: boolean }> {
+    return enterBranch(() => api.joinBranch(client, req))
   }
 
   async function signOut() {
