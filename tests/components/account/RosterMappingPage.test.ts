@@ -13,7 +13,9 @@ import { saveSession } from '@client/db/session'
 import { applyPullPage } from '@client/db/sync'
 
 async function until(check: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 200; i++) {
+  // a deadline rather than a count of tries: the machine may be busy
+  const deadline = Date.now() + 5000
+  while (Date.now() < deadline) {
     if (await check()) return
     await flushPromises()
     await new Promise((r) => setTimeout(r, 10))

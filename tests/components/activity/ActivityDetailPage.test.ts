@@ -17,7 +17,9 @@ import type { AccountRole } from '@shared/sync/account'
 import { redactHeartTalk } from '@shared/sync/entities'
 
 async function until(check: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 100; i++) {
+  // a deadline rather than a count of tries: the machine may be busy
+  const deadline = Date.now() + 5000
+  while (Date.now() < deadline) {
     if (await check()) return
     await flushPromises()
     await new Promise((r) => setTimeout(r, 10))

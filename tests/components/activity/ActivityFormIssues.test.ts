@@ -11,7 +11,9 @@ import { addMembers, listActivitiesOfMonth, useDatabase } from '@client/db'
 import { chinaDateOf } from '@shared/dates'
 
 async function until(check: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 100; i++) {
+  // a deadline rather than a count of tries: the machine may be busy
+  const deadline = Date.now() + 5000
+  while (Date.now() < deadline) {
     if (await check()) return
     await flushPromises()
     await new Promise((r) => setTimeout(r, 10))

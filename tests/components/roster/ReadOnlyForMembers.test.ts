@@ -13,7 +13,9 @@ import { saveSession } from '@client/db/session'
 import type { AccountRole } from '@shared/sync/account'
 
 async function until(check: () => boolean, what: string) {
-  for (let i = 0; i < 100; i++) {
+  // a deadline rather than a count of tries: the machine may be busy
+  const deadline = Date.now() + 5000
+  while (Date.now() < deadline) {
     if (check()) return
     await flushPromises()
     await new Promise((r) => setTimeout(r, 10))
