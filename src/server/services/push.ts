@@ -13,7 +13,7 @@ import { badRequest, forbidden, notFound } from '../http/errors'
 import type { Db, Queryable } from '../storage/db'
 import { num, withSavepoint } from '../storage/db'
 import { loadBranchGroups } from './branch-settings'
-import { type FieldWrites, loadRecord, parseFieldWrites, parseJsonObject, type RecordRow, recordView, writeRecord } from './records'
+import { type FieldWrite, type FieldWrites, loadRecord, parseFieldWrites, parseJsonObject, type RecordRow, recordView, writeRecord } from './records'
 import type { Principal } from './sessions'
 
 interface ApplyContext {
@@ -146,11 +146,11 @@ async function applyMutation(ctx: ApplyContext, m: Mutation, version: number): P
   if (m.entity === 'settings' && m.recordId !== ctx.branchId) return never('invalid', '支部设置的记录编号无效')
   const deleted = existing ? num(existing.deleted) === 1 : false
   const writes = existing ? parseFieldWrites(existing.field_versions) : new Map() as FieldWrites
-  const byOthers = existing ? writtenByOthersSince(ctx, writes, m.baseVersion) : []
+  const others = writtenByOthersSince(ctx, writes, m.baseVersion)
 
   if (m.op === 'delete') {
     if (!existing || deleted) return { version: null }
-    await audit(ctx, m, version, 'delete', num(existing.version), { previous: recordView(existing), stale: byOthers.length > 0 })
+    await audit(ctx, m, version, 'delete', num(existing.version), { previous: recordView(existing), stale: others.fields.length > 0 })
     await writeRecord(ctx.q, { branchId: ctx.branchId, entity: m.entity, id: m.recordId, version, deleted: true, data: {},
       createdBy: existing.created_by, authorUserId: existing.author_user_id, heartTalk: false, fieldWrites: new Map(), now: ctx.now })
     return { version }
@@ -160,10 +160,10 @@ async function applyMutation(ctx: ApplyContext, m: Mutation, version: number): P
   const previous = existing ? parseJsonObject(existing.data) : null
   const merged = mergeFields(m.entity, previous, m.fields, { today: ctx.today, groups: ctx.groups })
   if (!merged.ok) return never(merged.code, merged.message)
-  if (existing && previous && byOthers.length > 0) {
-    // Based on a version older than another device's write: applied (last arrival wins per field) and logged,
-    // naming the fields whose other-device value this edit overwrote.
-    const overwritten = merged.changedFields.filter((f) => byOthers.includes(f))
+  // Based on a version older than another device's write: applied (last arrival wins per field) and logged with
+  // the fields whose other-device value it overwrote; once per such write, not again for this device's next edits.
+  const overwritten = merged.changedFields.filter((f) => others.fields.includes(f))
+  if (existing && previous && (overwritten.length > 0 || others.sinceOwnLatest)) {
     await audit(ctx, m, version, 'stale_edit', num(existing.version), {
       fields: overwritten, changed: merged.changedFields,
       previous: Object.fromEntries(overwritten.map((f) => [f, previous[f] ?? null])) })
@@ -178,19 +178,31 @@ async function applyMutation(ctx: ApplyContext, m: Mutation, version: number): P
   return { version }
 }
 
+/** Writes of this record by other devices since the version a change was based on. */
+interface OtherWrites {
+  /** fields whose last write is another device's, made after the base version */
+  fields: string[]
+  /** some of those were made after this device's own latest write of the record (not yet met by an earlier edit) */
+  sinceOwnLatest: boolean
+}
+
 /**
- * Fields some other device wrote after `baseVersion`, the version this change was based on. A device's own
- * successive edits (all based on the version it last pulled) are not conflicts. Writes stored before devices were
- * recorded count as another device's.
+ * A device's own successive edits (all based on the version it last pulled) are no conflict with each other.
+ * Writes stored before devices were recorded count as another device's.
  */
-function writtenByOthersSince(ctx: ApplyContext, writes: FieldWrites, baseVersion: number | null): string[] {
-  if (baseVersion === null) return []
-  const out: string[] = []
+function writtenByOthersSince(ctx: ApplyContext, writes: FieldWrites, baseVersion: number | null): OtherWrites {
+  if (baseVersion === null) return { fields: [], sinceOwnLatest: false }
+  const isOwn = (w: FieldWrite) => w.clientId === ctx.clientId && w.userId === ctx.p.userId
+  let ownLatest = baseVersion
+  for (const w of writes.values()) if (isOwn(w) && w.version > ownLatest) ownLatest = w.version
+  const fields: string[] = []
+  let sinceOwnLatest = false
   for (const [field, w] of writes) {
-    const sameDevice = w.clientId === ctx.clientId && w.userId === ctx.p.userId
-    if (w.version > baseVersion && !sameDevice) out.push(field)
+    if (isOwn(w) || w.version <= baseVersion) continue
+    fields.push(field)
+    if (w.version > ownLatest) sinceOwnLatest = true
   }
-  return out
+  return { fields, sinceOwnLatest }
 }
 
 async function audit(ctx: ApplyContext, m: Mutation, version: number, kind: 'delete' | 'stale_edit',
