@@ -139,4 +139,28 @@ describe.each(BACKENDS)('push fuzz on $name', (backend) => {
       expect(res.status, `${query} → ${JSON.stringify(res.body)}`).toBeLessThan(500)
     }), { numRuns: 60 })
   })
+
+  it('pull answers odd stored rows without failing (corrupt data, out-of-range times, bad field versions)', async () => {
+    const odd = await setupBranch(ts)
+    const d = new Device(odd.secretary)
+    const ids = [newId(), newId(), newId()]
+    for (const id of ids) d.put('activity', id, activityFields({ types: ['heartTalk'],
+      talk: { talker: '甲', target: '乙', pair: 'memberMember', mode: '当面', personCount: 1 } }))
+    await d.push()
+    await ts.db.run(`UPDATE records SET data = $1, created_at = $2 WHERE id = $3`, ['{not json', 9e15, ids[0]!])
+    await ts.db.run(`UPDATE records SET data = $1, field_versions = $2 WHERE id = $3`, ['[1,2]', 'null', ids[1]!])
+    await ts.db.run(`UPDATE records SET data = $1, field_versions = $2 WHERE id = $3`, ['{"types":["heartTalk"],"talk":"x"}', '{"topic":"x"}', ids[2]!])
+    const member = await odd.addMember()
+    for (const api of [odd.secretary, member.api]) {
+      const res = await api.get(`/api/sync/pull?protocolVersion=${PROTOCOL_VERSION}&cursor=0&limit=1000`)
+      expect(res.status).toBe(200)
+      expect((res.body.rows as SyncRow[]).map((r) => r.id).sort()).toEqual(expect.arrayContaining([...ids].sort()))
+    }
+    // and an edit of such a row is answered, not failed
+    const e = new Device(odd.secretary)
+    for (const id of ids) e.put('activity', id, { topic: '修复' })
+    const res = await e.push()
+    expect(res.status).toBe(200)
+    expect(res.body.results).toHaveLength(3)
+  })
 })
