@@ -4,7 +4,7 @@
 //  - each field has its type and length (activity.ts, member.ts, settings.ts);
 //  - an activity carries the field group each of its types needs (党课 → 讲课信息, 谈心谈话 → 谈话信息, …);
 //  - 请假 and 缺席 are among 应到, and nobody is both;
-//  - in a branch with 党小组, a 党小组会 names one of them;
+//  - in a branch with 党小组, a 党小组会 names one of them, and no two 党小组 share a name;
 //  - an activity is dated from 2000 to one year after today (China date);
 //  - keys only the server sets are ignored; any other key the entity does not have is refused.
 import type * as z from 'zod/mini'
@@ -122,6 +122,13 @@ function activityIssue(fields: ActivityFields, context: RecordContext): FieldIss
   return fieldGroupIssue(fields) ?? partyGroupIssue(fields, context)
 }
 
+/** 党小组 are told apart by name (a 党小组会 names its group), so no name appears twice. */
+function settingsIssue(settings: BranchSettings): FieldIssue | null {
+  const names = configuredGroups(settings.groups)
+  const duplicate = names.find((name, i) => names.indexOf(name) !== i)
+  return duplicate === undefined ? null : { path: 'groups', message: `党小组“${duplicate}”重复` }
+}
+
 /**
  * Validate a whole record's user fields. `fields` may also carry keys the server owns (id, createdBy, deleted, …)
  * and display metadata (createdAt, updatedAt, backfilled): those are left out of the value. Any other key is
@@ -133,10 +140,9 @@ export function validateRecordFields<E extends SyncEntity>(entity: E, fields: un
   if ('unknownKey' in user) return invalid(user.unknownKey, unknownFieldMessage(user.unknownKey))
   const parsed = SCHEMAS[entity].safeParse(user.fields, { error: errorFor(entity) })
   if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) }
-  if (entity === 'activity') {
-    const issue = activityIssue(parsed.data as ActivityFields, context)
-    if (issue) return { ok: false, issues: [issue] }
-  }
+  const issue = entity === 'activity' ? activityIssue(parsed.data as ActivityFields, context)
+    : entity === 'settings' ? settingsIssue(parsed.data as BranchSettings) : null
+  if (issue) return { ok: false, issues: [issue] }
   return { ok: true, value: parsed.data }
 }
 

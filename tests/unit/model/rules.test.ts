@@ -139,3 +139,11 @@ describe('mergeFields', () => {
     expect(mergeFields('activity', stored, [] as unknown as Record<string, unknown>, today)).toMatchObject({ ok: false })
   })
 })
+
+describe('branch settings', () => {
+  it('refuses two 党小组 of one name', () => {
+    const settings = (groups: string[]) => ({ branchName: '甲支部', defaultPlace: '', groups, rules: [] })
+    expect(validateRecordFields('settings', settings(['第一党小组', '第二党小组']), { today }).ok).toBe(true)
+    expect(messagesOf(validateRecordFields('settings', settings(['第一党小组', ' 第一党小组']), { today }))).toEqual(['党小组“第一党小组”重复'])
+  })
+})
