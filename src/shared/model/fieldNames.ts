@@ -1,12 +1,11 @@
 // Which keys a record of each entity carries, by who sets them, and the Chinese name of each user field.
 // Every lookup is by own key (Map / Set), so a key such as `constructor` or `__proto__` is simply unknown.
-import type * as z from 'zod/mini'
+import * as z from 'zod/mini'
 import type { SyncEntity } from '../sync/mutation'
 import { activityFieldsSchema } from './activity'
 import { instantSchema } from './fields'
 import { memberFieldsSchema } from './member'
 import { branchSettingsSchema } from './settings'
-import * as zm from 'zod/mini'
 
 /** The user-editable fields of each entity, each one unit of per-field merge during sync. */
 export const USER_FIELD_SCHEMAS: Readonly<Record<SyncEntity, ReadonlyMap<string, z.ZodMiniType>>> = {
@@ -17,7 +16,7 @@ export const USER_FIELD_SCHEMAS: Readonly<Record<SyncEntity, ReadonlyMap<string,
 
 /** Display-only metadata a device may send with a record (device clock; never used for ordering). */
 export const DEVICE_METADATA_SCHEMAS: Readonly<Record<SyncEntity, ReadonlyMap<string, z.ZodMiniType>>> = {
-  activity: new Map<string, z.ZodMiniType>([['createdAt', instantSchema], ['updatedAt', instantSchema], ['backfilled', zm.boolean()]]),
+  activity: new Map<string, z.ZodMiniType>([['createdAt', instantSchema], ['updatedAt', instantSchema], ['backfilled', z.boolean()]]),
   member: new Map<string, z.ZodMiniType>([['createdAt', instantSchema], ['updatedAt', instantSchema]]),
   settings: new Map(),
 }

@@ -103,7 +103,7 @@ function sameGroupMeeting(fields: ActivityFields, previous: Readonly<Record<stri
 }
 
 /** In a branch with 党小组, a 党小组会 names one of them. */
-export function partyGroupIssue(fields: ActivityFields, context: RecordContext): FieldIssue | null {
+export function groupMeetingIssue(fields: ActivityFields, context: RecordContext): FieldIssue | null {
   const groups = configuredGroups(context.groups)
   if (!fields.types.includes('groupMeeting') || groups.length === 0) return null
   if (context.previous && sameGroupMeeting(fields, context.previous)) return null
@@ -119,7 +119,7 @@ function activityIssue(fields: ActivityFields, context: RecordContext): FieldIss
     const issue = attendanceIssue(fields.attendance)
     if (issue) return issue
   }
-  return fieldGroupIssue(fields) ?? partyGroupIssue(fields, context)
+  return fieldGroupIssue(fields) ?? groupMeetingIssue(fields, context)
 }
 
 /** 党小组 are told apart by name (a 党小组会 names its group), so no name appears twice. */
