@@ -144,7 +144,8 @@ describe('client sync against a real server', () => {
     a.on()
     await signInWith(token)
     const meeting = await createActivity(themeDayFields({ topic: '书记的会' }))
-    const talk = await createActivity(themeDayFields({ types: ['heartTalk'], topic: '与某同志谈心', summary: '谈话内容' }))
+    const talk = await createActivity(themeDayFields({ types: ['heartTalk'], topic: '与某同志谈心', summary: '谈话内容',
+      talk: { talker: '张书记', target: '某同志', pair: 'committeeMember', mode: '当面', personCount: 1 } }))
     await syncOk()
     b.on()
     await signInWith(member.api.token as string)
@@ -152,7 +153,7 @@ describe('client sync against a real server', () => {
     expect(await getActivity(talk.id)).toMatchObject({ topic: '谈心谈话（内容不公开）', summary: '' })
     await updateActivity(meeting.id, themeDayFields({ topic: '党员偷改' }))
     await syncOk()
-    expect((await readRejectedChanges())[0]).toMatchObject({ reason: '只能修改自己录入的记录' })
+    expect((await readRejectedChanges())[0]).toMatchObject({ reason: '只有录入人和支部书记可以修改或删除这条记录' })
     expect(await getActivity(meeting.id)).toMatchObject({ topic: '书记的会' })
   })
 
