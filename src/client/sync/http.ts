@@ -90,9 +90,21 @@ export async function receive<T, S extends z.ZodMiniType>(
   const { body, path } = await settle(request)
   const parsed = schema.safeParse(body)
   if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]
+  const issue = deepestIssue(parsed.error.issues)
   const where = issue && issue.path.length > 0 ? issue.path.join('.') : '回复内容'
   throw new UnexpectedResponseError(path, `${where} 不符合约定`)
+}
+
+/** The issue furthest into the answer: inside a union, the field of the branch that came closest to matching. */
+function deepestIssue(issues: readonly z.core.$ZodIssue[]): { path: PropertyKey[] } | undefined {
+  let best: { path: PropertyKey[] } | undefined
+  for (const issue of issues) {
+    const nested = issue.code === 'invalid_union'
+      ? issue.errors.map((branch) => deepestIssue(branch)).map((found) => found && { path: [...issue.path, ...found.path] })
+      : [issue]
+    for (const candidate of nested) if (candidate && (!best || candidate.path.length > best.path.length)) best = candidate
+  }
+  return best
 }
 
 /** Sends a request whose success is an empty 204 answer. */

@@ -132,7 +132,7 @@ export const pullResetSchema = z.object({
 })
 export type PullReset = z.infer<typeof pullResetSchema>
 
-export const pullResponseSchema = z.union([pullPageSchema, pullResetSchema])
+export const pullResponseSchema = z.discriminatedUnion('reset', [pullPageSchema, pullResetSchema])
 export type PullResponse = z.infer<typeof pullResponseSchema>
 
 /** One error shape for every API failure. */
