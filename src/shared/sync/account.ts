@@ -1,4 +1,5 @@
-// Account messages: sign-in, joining a branch with an invite, invites, the signed-in account.
+// Account messages: sign-in, joining a branch with an invite, invites, the signed-in account. Requests are
+// checked by the server, answers by the client (src/shared/api/index.ts lists which route uses which).
 import * as z from 'zod/mini'
 import { idSchema } from '../model/fields'
 
@@ -34,48 +35,57 @@ export const createInviteRequestSchema = z.object({
 })
 export type CreateInviteRequest = z.infer<typeof createInviteRequestSchema>
 
-export interface InviteView {
-  id: string
-  code: string
+const partySchema = z.object({ id: z.string(), name: z.string() })
+
+export const inviteViewSchema = z.object({
+  id: z.string(),
+  code: z.string(),
   /** path to open in the app, e.g. /join?code=ABCD2345 */
-  link: string
-  role: AccountRole
-  expiresAt: string
-  maxUses: number
-  uses: number
-  revoked: boolean
-}
+  link: z.string(),
+  role: z.enum(ACCOUNT_ROLES),
+  expiresAt: z.string(),
+  maxUses: z.number(),
+  uses: z.number(),
+  revoked: z.boolean(),
+})
+export type InviteView = z.infer<typeof inviteViewSchema>
 
-export interface CreatedInvite extends InviteView {
+export const createdInviteSchema = z.extend(inviteViewSchema, {
   /** QR code of the absolute link, SVG markup */
-  qrSvg: string
-}
+  qrSvg: z.string(),
+})
+export type CreatedInvite = z.infer<typeof createdInviteSchema>
 
-export interface InvitePreview {
-  branchName: string
-  role: AccountRole
-  expiresAt: string
+export const invitePreviewSchema = z.object({
+  branchName: z.string(),
+  role: z.enum(ACCOUNT_ROLES),
+  expiresAt: z.string(),
   /** roster entries nobody has claimed yet */
-  roster: { id: string; name: string }[]
-}
+  roster: z.array(partySchema),
+})
+export type InvitePreview = z.infer<typeof invitePreviewSchema>
 
-export interface AccountView {
-  id: string
-  username: string | null
-  displayName: string
-  role: AccountRole
-  memberId: string | null
-}
+export const accountViewSchema = z.object({
+  id: z.string(),
+  username: z.nullable(z.string()),
+  displayName: z.string(),
+  role: z.enum(ACCOUNT_ROLES),
+  memberId: z.nullable(z.string()),
+})
+export type AccountView = z.infer<typeof accountViewSchema>
 
-export interface MeResponse {
-  user: AccountView
-  branch: { id: string; name: string } | null
-  committee: { id: string; name: string; branches: { id: string; name: string }[] } | null
-}
+export const meResponseSchema = z.object({
+  user: accountViewSchema,
+  branch: z.nullable(partySchema),
+  committee: z.nullable(z.extend(partySchema, { branches: z.array(partySchema) })),
+})
+export type MeResponse = z.infer<typeof meResponseSchema>
 
-export interface SessionResponse extends MeResponse {
+export const sessionResponseSchema = z.extend(meResponseSchema, {
   /** bearer token: send as `Authorization: Bearer <token>` */
-  token: string
-}
+  token: z.string(),
+})
+export type SessionResponse = z.infer<typeof sessionResponseSchema>
 
 export const claimMemberRequestSchema = z.object({ memberId: idSchema })
+export type ClaimMemberRequest = z.infer<typeof claimMemberRequestSchema>
