@@ -10,7 +10,7 @@ export { getDeviceId, newId } from './meta'
 export { ChangeNotAllowedError } from './permission'
 export {
   hasLocalDataToMap, beginRosterMapping, planRosterMapping, applyRosterMapping, isRosterMappingPending, rosterForDisplay,
-  type RosterMappingPlan, type LocalRosterEntry, type RosterChoices,
+  KEEP_AS_NEW, type RosterMappingPlan, type LocalRosterEntry, type BranchRosterEntry, type RosterChoices,
 } from './join'
 export { observe, type LiveSubscription } from './live'
 export { useDatabase } from './connection'
