@@ -52,7 +52,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  * draft waited) is not overwritten. Without `base`, the edit is taken against the record as it is now.
  */
 export async function updateActivity(id: string, fields: ActivityFields, now: Date = new Date(), base?: ActivityFields, draftKey?: string): Promise<StoredActivity> {
-  const value = await checkActivity(fields)
+  const value = await checkActivity(fields, await getDb().activities.get(id))
   const db = getDb()
   return db.transaction('rw', [db.activities, db.outbox, db.meta, db.drafts], async () => {
     const existing = await changeable(id, 'edit')

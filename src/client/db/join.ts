@@ -148,7 +148,7 @@ export async function applyRosterMapping(choices: RosterChoices): Promise<void> 
   const rewritten: StoredActivity[] = []
   for (const r of affected) {
     const attendance = mapAttendance(r.attendance!, mapping)
-    await checkActivity({ ...r, attendance }) // the same rules as any save: a sheet that fails them stops it all
+    await checkActivity({ ...r, attendance }, r) // the same rules as any save: a sheet that fails them stops it all
     rewritten.push({ ...r, attendance })
   }
   const mayEditSettings = mayChange(actor, 'settings', 'edit').allowed

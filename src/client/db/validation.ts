@@ -14,27 +14,33 @@ export function loadBackupFormat() {
   return import('@shared/backup')
 }
 
-/** What a record is checked against besides itself: the branch's 党小组 as this phone has them. */
+/**
+ * What a record is checked against besides itself: the branch's 党小组 as this phone has them, and for an edit the
+ * record as stored before it (a 党小组会 whose group the edit leaves alone is not checked again).
+ */
 export interface ActivityContext {
   groups: string[]
+  previous?: Readonly<Record<string, unknown>> | null
 }
 
-export async function readActivityContext(): Promise<ActivityContext> {
-  return { groups: (await getDb().settings.get('branch'))?.value.groups ?? [] }
+export async function readActivityContext(previous?: Readonly<Record<string, unknown>> | null): Promise<ActivityContext> {
+  return { groups: (await getDb().settings.get('branch'))?.value.groups ?? [], previous }
 }
 
 export type ActivityChecker = (fields: unknown) => ActivityFields
 export type MemberChecker = (fields: unknown) => MemberFields
 
 /** A checker for many records against one context (backup import); throws ValidationError on the first bad one. */
-// `_context` goes to the shared rules (the 党小组会 group against the branch's groups) once they take one.
+// `_context` goes to the shared rules once they take one (the 党小组会 group against the branch's groups):
+// validateActivityFields(value, { today: chinaDateOf(), groups: context.groups, previous: context.previous }).
 export async function activityChecker(_context: ActivityContext): Promise<ActivityChecker> {
   const { validateActivityFields, orThrow } = await loadValidation()
   return (fields) => orThrow(validateActivityFields(plain(fields)))
 }
 
-export async function checkActivity(fields: unknown): Promise<ActivityFields> {
-  return (await activityChecker(await readActivityContext()))(fields)
+/** `previous`: the record as stored, when this is an edit of it. */
+export async function checkActivity(fields: unknown, previous?: Readonly<Record<string, unknown>> | null): Promise<ActivityFields> {
+  return (await activityChecker(await readActivityContext(previous)))(fields)
 }
 
 export async function memberChecker(): Promise<MemberChecker> {
