@@ -20,10 +20,10 @@ export function loadBackupFormat() {
  */
 export interface ActivityContext {
   groups: string[]
-  previous?: Readonly<Record<string, unknown>> | null
+  previous?: object | null
 }
 
-export async function readActivityContext(previous?: Readonly<Record<string, unknown>> | null): Promise<ActivityContext> {
+export async function readActivityContext(previous?: object | null): Promise<ActivityContext> {
   return { groups: (await getDb().settings.get('branch'))?.value.groups ?? [], previous }
 }
 
@@ -39,7 +39,7 @@ export async function activityChecker(_context: ActivityContext): Promise<Activi
 }
 
 /** `previous`: the record as stored, when this is an edit of it. */
-export async function checkActivity(fields: unknown, previous?: Readonly<Record<string, unknown>> | null): Promise<ActivityFields> {
+export async function checkActivity(fields: unknown, previous?: object | null): Promise<ActivityFields> {
   return (await activityChecker(await readActivityContext(previous)))(fields)
 }
 
