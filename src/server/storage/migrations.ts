@@ -59,6 +59,14 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at BIGINT NOT NULL, PRIMARY KEY (branch_id, id))`,
     ],
   },
+  {
+    // Attempt budgets with a progressive delay need the time of the last attempt; old buckets are pruned by it.
+    version: 2,
+    statements: () => [
+      `ALTER TABLE rate_limits ADD COLUMN last_at BIGINT NOT NULL DEFAULT 0`,
+      `CREATE INDEX rate_limits_window ON rate_limits (window_start)`,
+    ],
+  },
 ]
 
 /** Apply pending migrations, each in its own transaction, and make sure the server epoch exists. */
