@@ -1,11 +1,12 @@
 // Joining with an invite and signing in. Both answer with a fresh session token.
 import { v7 as uuid } from 'uuid'
+import { normalizeUsername, usernameProblem } from '../../shared/accountRules'
 import type { JoinRequest, SessionResponse, SignInRequest } from '../../shared/sync/account'
 import { ApiError, badRequest, conflict, tooMany, unauthenticated } from '../http/errors'
 import type { Db } from '../storage/db'
 import { assertClaimable, describeAccount } from './accounts'
 import { usableInvite } from './invites'
-import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords'
+import { dummyPasswordHash, hashPassword, newPasswordProblem, verifyPassword } from './passwords'
 import {
   clearLimit, INVITE_PER_ADDRESS, pruneRateLimitsNowAndThen, returnAttempt, SIGN_IN_PER_ACCOUNT_AND_ADDRESS, SIGN_IN_PER_ADDRESS,
   takeAttempt,
@@ -46,7 +47,12 @@ export async function signIn(db: Db, req: SignInRequest, address: string, now = 
   return { token, ...await describeAccount(db, user.id) }
 }
 
-export async function join(db: Db, req: JoinRequest, address: string, now = Date.now()): Promise<SessionResponse> {
+export async function join(db: Db, raw: JoinRequest, address: string, now = Date.now()): Promise<SessionResponse> {
+  const nameProblem = usernameProblem(raw.username)
+  if (nameProblem) throw badRequest(nameProblem, 'invalid_username')
+  const req = { ...raw, username: normalizeUsername(raw.username) }
+  const passwordProblem = await newPasswordProblem(req.password, req.username)
+  if (passwordProblem) throw badRequest(passwordProblem, 'weak_password')
   const addressKey = `invite:addr:${address}`
   // Counted before the invite is looked up; a good invite gives the attempt back.
   if (!await takeAttempt(db, addressKey, INVITE_PER_ADDRESS, now)) throw tooMany()
@@ -72,6 +78,9 @@ export async function join(db: Db, req: JoinRequest, address: string, now = Date
         await q.run(`UPDATE users SET username = $1, username_key = $2, password_hash = $3, member_id = COALESCE($4, member_id)
                      WHERE id = $5`,
           [req.username, usernameKey(req.username), passwordHash, req.memberId ?? null, invite.for_user_id])
+        // A setup or reset link: whoever held the account's old sessions is signed out.
+        await q.run(`UPDATE sessions SET revoked_at = $1, revoked_reason = 'password_reset' WHERE user_id = $2 AND revoked_at IS NULL`,
+          [now, invite.for_user_id])
         return invite.for_user_id
       }
       const id = uuid()

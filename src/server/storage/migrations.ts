@@ -67,6 +67,14 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX rate_limits_window ON rate_limits (window_start)`,
     ],
   },
+  {
+    // Sessions end after a stretch unused (idle expiry), so each remembers when it was last used.
+    version: 3,
+    statements: () => [
+      `ALTER TABLE sessions ADD COLUMN last_used_at BIGINT NOT NULL DEFAULT 0`,
+      `UPDATE sessions SET last_used_at = created_at`,
+    ],
+  },
 ]
 
 /** Apply pending migrations, each in its own transaction, and make sure the server epoch exists. */
