@@ -105,3 +105,41 @@ describe.each(BACKENDS)('account security ($name)', (backend) => {
     expect((await ts.api.withToken(fresh).get('/api/me')).status).toBe(200)
   })
 })
+
+describe.each(BACKENDS)('account security over HTTP ($name)', (backend) => {
+  let ts: TestServer
+  let a: BranchFixture
+  beforeAll(async () => {
+    ts = await startServer(backend)
+    a = await setupBranch(ts)
+  })
+  afterAll(async () => ts?.close())
+
+  it('change password, rotate, sign out everywhere and the secretary reset link', async () => {
+    const member = await a.addMember()
+    const username = member.session.user.username as string
+    const weak = await member.api.post('/api/me/password', { oldPassword: 'member-pass-1', newPassword: 'aaaaaaaa' })
+    expect([weak.status, weak.body.error.message]).toEqual([400, expect.stringMatching(/同一个字符/)])
+    expect((await member.api.post('/api/me/password', { oldPassword: 'member-pass-1', newPassword: 'brand-new-words' })).status).toBe(204)
+    expect((await ts.api.post('/api/auth/signin', { username, password: 'brand-new-words' })).status).toBe(200)
+
+    const rotated = await member.api.post('/api/auth/rotate')
+    expect([rotated.status, rotated.body.user.id]).toEqual([200, member.userId])
+    const fresh = ts.api.withToken(rotated.body.token)
+    expect((await fresh.get('/api/me')).status).toBe(200)
+
+    expect((await member.api.post(`/api/branch/accounts/${a.secretaryId}/reset-password`)).status).toBe(403)
+    const reset = await a.secretary.post(`/api/branch/accounts/${member.userId}/reset-password`)
+    expect(reset.status).toBe(201)
+    expect(reset.body.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/join\\?code=${reset.body.code}$`))
+
+    expect((await fresh.post('/api/auth/signout-all')).status).toBe(204)
+    expect((await fresh.get('/api/me')).status).toBe(401)
+    expect((await member.api.get('/api/me')).status).toBe(401)
+  })
+
+  it('sign-in refuses a body that is not JSON (a cross-site form cannot post one)', async () => {
+    const res = await ts.api.post('/api/auth/signin', JSON.stringify({ username: 'abc', password: 'x' }), { 'Content-Type': 'text/plain' })
+    expect([res.status, res.body.error.code]).toEqual([400, 'invalid_content_type'])
+  })
+})

@@ -46,6 +46,8 @@ describe.each(BACKENDS)('answers match the contract on $name', (backend) => {
     answers.set('audit', await sec.get('/api/audit'))
     answers.set('putPhoto', await sec.request('PUT', `/api/photos/${newId()}`, new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]), { 'Content-Type': 'image/jpeg' }))
     answers.set('report', await sec.get(`/api/report?year=${year}`))
+    answers.set('resetPassword', await sec.post(`/api/branch/accounts/${joined.body.user.id}/reset-password`))
+    answers.set('rotateSession', await member.post('/api/auth/rotate'))
 
     const setup = await createCommittee(ts.db, { name: committeeName, account: '党委账号' })
     const committee = await ts.api.post('/api/auth/join', { code: setup.code, username: uniqueName('c'), password: 'committee-pass' })

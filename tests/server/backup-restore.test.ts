@@ -44,7 +44,7 @@ async function startOn(config: StorageConfig): Promise<TestServer> {
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
-    db, url, api: new Api(url),
+    db, url, app, api: new Api(url),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await db.close()

@@ -3,12 +3,13 @@
 import { Hono } from 'hono'
 import { API } from '../../shared/api'
 import type { InvitePreview, MeResponse, SessionResponse } from '../../shared/sync/account'
+import { changePassword, signOutEverywhere } from '../services/account-security'
 import { type AppEnv, clientAddress } from '../http/context'
 import { validated } from '../http/validate'
 import { claimRosterEntry, describeAccount } from '../services/accounts'
 import { join, signIn } from '../services/auth'
 import { previewInvite } from '../services/invites'
-import { revokeSession } from '../services/sessions'
+import { revokeSession, rotateSession } from '../services/sessions'
 import type { RouteDeps } from './deps'
 
 export function publicAuthRoutes(deps: RouteDeps) {
@@ -33,6 +34,20 @@ export function accountRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .post(API.signOut.path, async (c) => {
       await revokeSession(db, c.get('principal').tokenHash, now())
+      return c.body(null, 204)
+    })
+    .post(API.signOutEverywhere.path, async (c) => {
+      await signOutEverywhere(db, c.get('principal'), now())
+      return c.body(null, 204)
+    })
+    .post(API.rotateSession.path, async (c) => {
+      const p = c.get('principal')
+      const token = await rotateSession(db, p, now())
+      const body: SessionResponse = { token, ...await describeAccount(db, p.userId) }
+      return c.json(body, 200)
+    })
+    .post(API.changePassword.path, validated('json', API.changePassword.json), async (c) => {
+      await changePassword(db, c.get('principal'), c.req.valid('json'), now())
       return c.body(null, 204)
     })
     .get(API.me.path, async (c) => {

@@ -3,7 +3,8 @@ import { Hono } from 'hono'
 import QRCode from 'qrcode'
 import { API } from '../../shared/api'
 import type { AuditPage, BranchAccountList, InviteList } from '../../shared/api/branch'
-import type { CreatedInvite } from '../../shared/sync/account'
+import type { CreatedInvite, PasswordResetLinkView } from '../../shared/sync/account'
+import { createPasswordReset } from '../services/account-security'
 import type { AppEnv } from '../http/context'
 import { validated } from '../http/validate'
 import { listBranchAccounts, removeAccount } from '../services/accounts'
@@ -36,6 +37,12 @@ export function branchRoutes(deps: RouteDeps) {
     .delete(API.removeAccount.path, validated('param', API.removeAccount.param), async (c) => {
       await removeAccount(db, c.get('principal'), c.req.valid('param').id, now())
       return c.body(null, 204)
+    })
+    .post(API.resetPassword.path, validated('param', API.resetPassword.param), async (c) => {
+      const reset = await createPasswordReset(db, c.get('principal'), c.req.valid('param').id, now())
+      const origin = deps.publicOrigin ?? new URL(c.req.url).origin
+      const body: PasswordResetLinkView = { ...reset, url: origin + reset.link }
+      return c.json(body, 201)
     })
     .get(API.audit.path, validated('query', API.audit.query), async (c) => {
       const { after, limit } = c.req.valid('query')

@@ -7,7 +7,7 @@ import {
   branchReportResponseSchema, committeeReportParamsSchema, committeeReportResponseSchema, reportParamsSchema,
 } from '../report/api'
 import {
-  claimMemberRequestSchema, createdInviteSchema, createInviteRequestSchema, inviteCodeSchema, invitePreviewSchema,
+  changePasswordRequestSchema, claimMemberRequestSchema, createdInviteSchema, passwordResetLinkSchema, createInviteRequestSchema, inviteCodeSchema, invitePreviewSchema,
   joinRequestSchema, meResponseSchema, sessionResponseSchema, signInRequestSchema,
 } from '../sync/account'
 import { pullParamsSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../sync/protocol'
@@ -28,6 +28,11 @@ export const API = {
 
   // Signed in.
   signOut: { method: 'post', path: '/api/auth/signout', response: null },
+  /** end every session of this account, this one included */
+  signOutEverywhere: { method: 'post', path: '/api/auth/signout-all', response: null },
+  /** a fresh token for this account; the old one keeps working for a day */
+  rotateSession: { method: 'post', path: '/api/auth/rotate', response: sessionResponseSchema },
+  changePassword: { method: 'post', path: '/api/me/password', json: changePasswordRequestSchema, response: null },
   me: { method: 'get', path: '/api/me', response: meResponseSchema },
   claimMember: { method: 'post', path: '/api/me/member', json: claimMemberRequestSchema, response: meResponseSchema },
   createInvite: { method: 'post', path: '/api/invites', json: createInviteRequestSchema, response: createdInviteSchema },
@@ -35,6 +40,10 @@ export const API = {
   revokeInvite: { method: 'delete', path: '/api/invites/:id', param: idParamSchema, response: null },
   branchAccounts: { method: 'get', path: '/api/branch/accounts', response: branchAccountListSchema },
   removeAccount: { method: 'delete', path: '/api/branch/accounts/:id', param: idParamSchema, response: null },
+  /** the secretary's one-time link for a member to set a new password */
+  resetPassword: {
+    method: 'post', path: '/api/branch/accounts/:id/reset-password', param: idParamSchema, response: passwordResetLinkSchema,
+  },
   audit: { method: 'get', path: '/api/audit', query: auditQuerySchema, response: auditPageSchema },
   push: { method: 'post', path: '/api/sync/push', json: pushRequestSchema, response: pushResponseSchema },
   pull: { method: 'get', path: '/api/sync/pull', query: pullParamsSchema, response: pullResponseSchema },

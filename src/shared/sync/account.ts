@@ -1,20 +1,33 @@
 // Account messages: sign-in, joining a branch with an invite, invites, the signed-in account. Requests are
 // checked by the server, answers by the client (src/shared/api/index.ts lists which route uses which).
 import * as z from 'zod/mini'
+import { passwordProblem, PASSWORD_MAX, usernameProblem, USERNAME_MAX } from '../accountRules'
 import { idSchema } from '../model/fields'
 
 export const ACCOUNT_ROLES = ['secretary', 'member', 'committee'] as const
 export type AccountRole = (typeof ACCOUNT_ROLES)[number]
 
+/** A login name being chosen (src/shared/accountRules.ts: NFKC, Han and ASCII only, no invisible characters). */
 export const usernameSchema = z.string().check(
-  z.minLength(2, '登录名至少2个字'),
-  z.maxLength(32, '登录名不能超过32个字'),
-  z.refine((v) => v.trim() === v && !/[\s/\\]/.test(v), '登录名不能含空格或斜杠'),
+  z.maxLength(USERNAME_MAX * 4, `登录名不能超过${USERNAME_MAX}个字`),
+  z.superRefine((v, ctx) => {
+    const problem = usernameProblem(v)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v })
+  }),
 )
-export const passwordSchema = z.string().check(z.minLength(8, '密码至少8位'), z.maxLength(128, '密码不能超过128位'))
+/** A password being chosen; the server also refuses common ones (src/server/services/passwords.ts). */
+export const passwordSchema = z.string().check(
+  z.maxLength(PASSWORD_MAX, `密码不能超过${PASSWORD_MAX}位`),
+  z.superRefine((v, ctx) => {
+    const problem = passwordProblem(v)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v })
+  }),
+)
+/** A login name typed to sign in: only its length is checked (a wrong one is simply not found). */
+const signInNameSchema = z.string().check(z.minLength(1, '请填写登录名'), z.maxLength(USERNAME_MAX * 4, '登录名不正确'))
 export const inviteCodeSchema = z.string().check(z.minLength(6, '邀请码无效'), z.maxLength(64, '邀请码无效'))
 
-export const signInRequestSchema = z.object({ username: usernameSchema, password: z.string().check(z.maxLength(128)) })
+export const signInRequestSchema = z.object({ username: signInNameSchema, password: z.string().check(z.maxLength(PASSWORD_MAX)) })
 export type SignInRequest = z.infer<typeof signInRequestSchema>
 
 export const joinRequestSchema = z.object({
@@ -89,3 +102,21 @@ export type SessionResponse = z.infer<typeof sessionResponseSchema>
 
 export const claimMemberRequestSchema = z.object({ memberId: idSchema })
 export type ClaimMemberRequest = z.infer<typeof claimMemberRequestSchema>
+
+export const changePasswordRequestSchema = z.object({
+  oldPassword: z.string().check(z.maxLength(PASSWORD_MAX)),
+  newPassword: passwordSchema,
+})
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>
+
+/** A one-time link the secretary gives a member who forgot the password. */
+export const passwordResetLinkSchema = z.object({
+  code: z.string(),
+  /** path to open in the app: /join?code=… */
+  link: z.string(),
+  /** the same link, absolute */
+  url: z.string(),
+  expiresAt: z.string(),
+  displayName: z.string(),
+})
+export type PasswordResetLinkView = z.infer<typeof passwordResetLinkSchema>
