@@ -3,6 +3,10 @@
 //   PORT (8080)  HOST (0.0.0.0)  DATA_DIR (./data)  DATABASE_URL (PostgreSQL; embedded SQLite when unset)
 //   DIST_DIR (./dist)  PUBLIC_ORIGIN (e.g. https://zhibu.example.cn; absolute links in QR codes)
 //   TRUST_PROXY, HSTS, ZHIBU_TEST_HOOKS (1 on, 0 off; test hooks for tests only)
+//   TLS_CERT, TLS_KEY (PEM file paths, both or neither: the server itself serves HTTPS on PORT)
+//   MAX_CONNECTIONS_PER_ADDRESS (64; behind a reverse proxy every phone shares the proxy's address: raise it)
+// Every variable is explained for operators in docs/deploy.md.
+import { existsSync } from 'node:fs'
 import * as z from 'zod/mini'
 
 export interface ServerEnv {
@@ -15,6 +19,8 @@ export interface ServerEnv {
   trustProxy: boolean
   hsts: boolean
   testHooks: boolean
+  tls: { certFile: string; keyFile: string } | undefined
+  maxConnectionsPerAddress: number
 }
 
 /** An unset or empty variable reads as undefined. */
@@ -53,6 +59,13 @@ const publicOrigin = z.pipe(
   ),
 )
 
+const pemFile = z.pipe(optionalText, z.optional(z.string().check(z.refine((v) => existsSync(v), '找不到这个文件'))))
+
+const positiveCount = (fallback: string) => z.pipe(
+  withDefault(fallback),
+  z.pipe(z.string().check(z.regex(/^[1-9]\d{0,5}$/, '应为正整数')), z.transform((v: string) => Number(v))),
+)
+
 const FLAG_VALUES: Readonly<Record<string, boolean>> = { '1': true, true: true, '0': false, false: false }
 const flag = z.pipe(
   optionalText,
@@ -72,6 +85,9 @@ const envSchema = z.object({
   TRUST_PROXY: flag,
   HSTS: flag,
   ZHIBU_TEST_HOOKS: flag,
+  TLS_CERT: pemFile,
+  TLS_KEY: pemFile,
+  MAX_CONNECTIONS_PER_ADDRESS: positiveCount('64'),
 })
 
 /** Values that may hold a password are never repeated in an error. */
@@ -94,6 +110,10 @@ export function parseServerEnv(env: Readonly<Record<string, string | undefined>>
     throw new EnvError(variable, `环境变量 ${variable} 无效：${issue?.message ?? '格式不对'}${shown}`)
   }
   const e = parsed.data
+  if ((e.TLS_CERT === undefined) !== (e.TLS_KEY === undefined)) {
+    const missing = e.TLS_CERT === undefined ? 'TLS_CERT' : 'TLS_KEY'
+    throw new EnvError(missing, `环境变量 ${missing} 未设置：TLS_CERT 和 TLS_KEY 须同时设置（证书和私钥的 PEM 文件路径）`)
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -104,6 +124,8 @@ export function parseServerEnv(env: Readonly<Record<string, string | undefined>>
     trustProxy: e.TRUST_PROXY,
     hsts: e.HSTS,
     testHooks: e.ZHIBU_TEST_HOOKS,
+    tls: e.TLS_CERT && e.TLS_KEY ? { certFile: e.TLS_CERT, keyFile: e.TLS_KEY } : undefined,
+    maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
   }
 }
 

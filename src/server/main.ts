@@ -1,8 +1,7 @@
 // Entry point: `npx tsx src/server/main.ts`. The environment it reads is described in env.ts.
-import { serve } from '@hono/node-server'
-import type { AddressInfo } from 'node:net'
 import { createApp } from './app'
 import { serverEnvOrExit } from './env'
+import { listen } from './listen'
 import { openStorage } from './storage/open'
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -18,9 +17,13 @@ async function main(): Promise<void> {
     hsts: env.hsts,
     testHooks: env.testHooks,
   })
-  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info: AddressInfo) => {
-    console.log(`支部纪实 server listening on http://${info.address}:${info.port} (storage: ${db.dialect})`)
+  const { server, address, protocol } = await listen({
+    fetch: app.fetch, port: env.port, host: env.host, tls: env.tls, maxConnectionsPerAddress: env.maxConnectionsPerAddress,
   })
+  console.log(`支部纪实 server listening on ${protocol}://${address.address}:${address.port} (storage: ${db.dialect})`)
+  if (protocol === 'http' && !env.trustProxy) {
+    console.log('提示：手机只有通过 HTTPS 打开才能离线使用。请设置 TLS_CERT/TLS_KEY，或放在反向代理之后（TRUST_PROXY=1），见 docs/deploy.md')
+  }
 
   let stopping = false
   const shutdown = (signal: string) => {
