@@ -14,7 +14,10 @@ export {
   checkCompliance, ruleLabel, DEFAULT_DUE_SOON_DAYS, type ComplianceOptions, type ComplianceReport,
   type DueSoonWindow, type PeriodCompliance, type PeriodState, type RuleCompliance,
 } from './compliance'
-export { earliestLiveDate, effectiveTrackingSince, isUntracked, type DatedRecord } from './tracking'
+export {
+  coversYear, earliestLiveDate, effectiveTrackingSince, isUntracked, trackingStart, type DatedRecord,
+  type RememberedTrackingStart, type TrackingStart,
+} from './tracking'
 export { homeWarnings, type HomeWarning, type HomeWarningOptions, type WarningLevel } from './warnings'
 export {
   ATTENDANCE_RATE_CHOICES, attendanceRateLabel, composeReportText, DEFAULT_ATTENDANCE_RATES, openerOf, plainFigures,
