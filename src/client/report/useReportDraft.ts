@@ -35,7 +35,7 @@ export function useReportDraft(year: Ref<number>, report: Ref<YearReport | null>
   const figures = computed(() => new Map<string, ReportFigureEntry>((report.value ? listReportFigures(report.value) : []).map((f) => [f.key, f])))
   /** figures that moved since the secretary last looked: "支委会 25 → 26" */
   const changes = computed(() => (saved.value && report.value ? draftFigureChanges(parts.value, report.value, saved.value.seen) : []))
-  const handTyped = computed(() => draftHandTypedNumbers(parts.value))
+  const handTyped = computed(() => draftHandTypedNumbers(parts.value, values.value ?? undefined))
   const edited = computed(() => Object.keys(saved.value?.edits ?? {}).length > 0)
 
   /** Writes in order, so the last change is the one stored. */

@@ -156,30 +156,37 @@ export function applyTextEdit(template: string, values: TokenValues, after: stri
 }
 
 export interface HandTypedNumber {
-  /** the digits as written */
+  /** the number as it reads, digits of a neighbouring token included ("12" when "2" was typed after a "1") */
   text: string
-  /** a few characters around it, for the warning */
+  /** a few characters around it as the text reads, for the warning */
   context: string
 }
 
 const DIGITS = /[0-9０-９]+(?:[.．][0-9０-９]+)?/g
+const DIGIT = /[0-9０-９.．]/
+const NO_VALUES: TokenValues = { figures: {}, text: { opener: '', branch: '', secretary: '', date: '' } }
 
 /**
- * Digits in the template's plain text (not from a token): they will not follow the records. A year ("2026年") and
+ * Numbers in the template's plain text (not from a token): they will not follow the records. A year ("2026年") and
  * a month or day ("12月1日") are not counted; digits typed next to a token are (they read as one bigger number).
  */
-export function handTypedNumbers(template: string): HandTypedNumber[] {
+export function handTypedNumbers(template: string, values: TokenValues = NO_VALUES): HandTypedNumber[] {
+  const segments = renderSegments(template, values)
+  const full = segments.map((s) => s.text).join('')
   const out: HandTypedNumber[] = []
-  for (const segment of renderSegments(template, { figures: {}, text: { opener: '', branch: '', secretary: '', date: '' } })) {
+  let at = 0
+  for (const segment of segments) {
+    const offset = at
+    at += segment.text.length
     if (segment.kind !== 'text') continue
-    const text = segment.text
-    for (const match of text.matchAll(DIGITS)) {
-      const after = text.slice(match.index + match[0].length, match.index + match[0].length + 1)
-      const isYear = match[0].length === 4 && after === '年'
-      const isDate = after === '月' || after === '日'
-      if (isYear || isDate) continue
-      const from = Math.max(0, match.index - 6)
-      out.push({ text: match[0], context: text.slice(from, match.index + match[0].length + 3) })
+    for (const match of segment.text.matchAll(DIGITS)) {
+      let from = offset + match.index
+      let to = from + match[0].length
+      while (from > 0 && DIGIT.test(full[from - 1]!)) from--
+      while (to < full.length && DIGIT.test(full[to]!)) to++
+      const after = full[to] ?? ''
+      if ((to - from === 4 && after === '年') || after === '月' || after === '日') continue
+      out.push({ text: full.slice(from, to), context: full.slice(Math.max(0, from - 6), to + 3) })
     }
   }
   return out

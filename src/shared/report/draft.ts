@@ -187,8 +187,8 @@ export interface DraftHandTypedNumber extends HandTypedNumber {
 }
 
 /** Numbers typed by hand into the counted paragraphs (one 一、 point at a time), which the records do not update. */
-export function draftHandTypedNumbers(parts: readonly DraftPartView[]): DraftHandTypedNumber[] {
+export function draftHandTypedNumbers(parts: readonly DraftPartView[], values?: TokenValues): DraftHandTypedNumber[] {
   return parts
     .filter((p) => p.edited && p.kind !== 'date')
-    .flatMap((p) => handTypedNumbers(p.template).map((n) => ({ ...n, partId: p.id })))
+    .flatMap((p) => handTypedNumbers(p.template, values).map((n) => ({ ...n, partId: p.id })))
 }

@@ -25,7 +25,7 @@ describe('figure tokens in a draft paragraph', () => {
   it('keeps a number typed right after a token as a separate hand-typed number', () => {
     const edited = applyTextEdit(TEMPLATE, values(25), '今年以来，组织主题党日活动11次，召开支委会252次。')
     expect(figureKeysOf(edited)).toEqual(['type.themeDay', 'type.committeeMeeting'])
-    expect(handTypedNumbers(edited).map((n) => n.text)).toEqual(['2'])
+    expect(handTypedNumbers(edited, values(25))).toEqual([{ text: '252', context: '，召开支委会252次。' }])
   })
 
   it('unbinds a number the secretary types over, and flags it', () => {
