@@ -1,5 +1,5 @@
-// The secretary's 述职报告 draft of a year, kept on the device in the drafts table (as savedReportText.ts keeps the
-// older 履职情况 text): only the parts they edited (as templates with figure tokens), the text options, and the
+// The secretary's 述职报告 draft of a year, kept on the device in the drafts table (where savedReportText.ts keeps
+// the 履职情况 text edited in earlier versions of the app): only the parts they edited (as templates with figure tokens), the text options, and the
 // figure values they last saw, so a later compile can say "支委会 25 → 26".
 import { discardDraft, readDraft, saveDraft } from '@client/db'
 import {

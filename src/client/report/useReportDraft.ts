@@ -62,13 +62,14 @@ export function useReportDraft(year: Ref<number>, report: Ref<YearReport | null>
   }, { immediate: true })
 
   /**
-   * The secretary's new text for a part, as typed over the text rendered with `shownWith` (the values the editor
-   * showed): numbers left alone stay bound; a part edited back to the generated words follows the records again.
+   * The secretary's new text for a part, typed over `base` (the part's template when the editor showed it) rendered
+   * with `shownWith` (the values it showed): numbers left alone stay bound; a part edited back to the generated
+   * words follows the records again.
    */
-  function editPart(id: string, text: string, shownWith: TokenValues): Promise<void> {
+  function editPart(id: string, text: string, shownWith: TokenValues, base?: string): Promise<void> {
     const part = parts.value.find((p) => p.id === id)
     if (!part || !loaded.value) return writes
-    const template = applyTextEdit(part.template, shownWith, text)
+    const template = applyTextEdit(base ?? part.template, shownWith, text)
     const edits = { ...current().edits }
     if (template === part.generated) delete edits[id]
     else edits[id] = template

@@ -7,6 +7,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import JSZip from 'jszip'
 import { compileYearReport, type DraftContext, type YearReport } from '@shared/report'
 import { readSavedReportDraft } from '@client/report/savedReportDraft'
+import { readSavedReportText, writeSavedReportText } from '@client/report/savedReportText'
 import ReportDraftEditor from '@client/components/report/ReportDraftEditor.vue'
 import { freshDatabase, record, sampleRecords } from './fixtures'
 
@@ -83,6 +84,22 @@ describe('ReportDraftEditor', () => {
     await vi.waitFor(() => expect(part(again, 'achievements.organization').text()).toContain('今年以来，组织主题党日活动3次'))
   })
 
+  it('maps typing onto the text as shown, even when a record changes the paragraph meanwhile', async () => {
+    const wrapper = await mountDraft(before)
+    const organization = part(wrapper, 'achievements.organization')
+    await organization.get('[data-testid="edit-part"]').trigger('click')
+    const box = organization.get<HTMLTextAreaElement>('textarea')
+    const shown = box.element.value
+    // a 党小组会 is logged on another screen while the secretary types: the generated paragraph gains a clause
+    await wrapper.setProps({ report: compileYearReport({
+      records: [...sampleRecords(), record({ id: 'group-jun', types: ['groupMeeting'], date: '2025-06-10' })], year: 2025,
+    }) })
+    await box.setValue(shown.replace('召开支委会1次', '按月召开支委会1次'))
+    const saved = await savedDraft()
+    expect(saved.edits['achievements.organization']).toContain('召开支部党员大会{{fig:type.generalMeeting}}次，按月召开支委会{{fig:type.committeeMeeting}}次。')
+    expect(saved.edits['achievements.organization']).not.toContain('党小组会')
+  })
+
   it('asks before exporting numbers typed by hand, then exports the whole draft', async () => {
     const blobs: Blob[] = []
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => { blobs.push(b as Blob); return 'blob:draft' })
@@ -124,5 +141,22 @@ describe('ReportDraftEditor', () => {
       return s
     })
     expect(saved.options).toEqual({ openerChoice: 'year', themeDayUnit: '期', attendanceRates: ['overall'] })
+  })
+})
+
+describe('ReportDraftEditor and an edit from an earlier version', () => {
+  beforeEach(() => {
+    freshDatabase()
+    setActivePinia(createPinia())
+  })
+
+  it('still shows the 履职情况 text edited before the draft existed, until it is discarded', async () => {
+    await writeSavedReportText(2025, { text: '今年以来，组织主题党日活动2次，成效明显。', figuresSnapshot: {}, savedAt: '2025-11-01T00:00:00.000Z' })
+    const wrapper = await mountDraft(before)
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="earlier-report-text"]').exists()).toBe(true))
+    expect(wrapper.get('[data-testid="earlier-report-text"]').text()).toContain('今年以来，组织主题党日活动2次，成效明显。')
+    await wrapper.get('[data-testid="discard-earlier-text"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="earlier-report-text"]').exists()).toBe(false))
+    expect(await readSavedReportText(2025)).toBeNull()
   })
 })
