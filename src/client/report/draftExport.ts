@@ -31,14 +31,33 @@ export interface DraftExportInput {
   document: DraftDocument
 }
 
-/**
- * The Word file of the whole draft. The draft goes as `title` and `draft` (title, sections with their headings,
- * closing lines) beside the plain `text` that exportReportDocx has always taken.
- */
-export function exportDraftDocx(input: DraftExportInput): Promise<string> {
-  const payload: ReportExportInput & { title: string; draft: DraftDocument } = {
-    year: input.year, branchName: input.branchName, records: input.records,
-    text: draftBodyText(input.document), title: input.document.title, draft: input.document,
+/** A heading without its leading number ("一、主要做法和成效" → "主要做法和成效"), for builders that number headings. */
+export function unnumberedHeading(heading: string): string {
+  return heading.replace(/^[一二三四五六七八九十]+、\s*/, '')
+}
+
+/** What exportReportDocx is given for the whole draft, beside the plain `text` it has always taken. */
+export interface DraftDocxPayload extends ReportExportInput {
+  title: string
+  /** paragraphs before the first heading */
+  opening: string[]
+  /** 主要做法和成效, 存在问题, 下一步工作思路和措施, headings without their numbers (一、二、三、) */
+  sections: { heading: string; paragraphs: string[] }[]
+  /** signature and date, set right under the text */
+  closing: string[]
+}
+
+export function draftDocxPayload(input: DraftExportInput): DraftDocxPayload {
+  const doc = input.document
+  return {
+    year: input.year, branchName: input.branchName, records: input.records, text: draftBodyText(doc), title: doc.title,
+    opening: doc.sections.filter((s) => s.heading === null).flatMap((s) => s.paragraphs),
+    sections: doc.sections.flatMap((s) => (s.heading === null ? [] : [{ heading: unnumberedHeading(s.heading), paragraphs: s.paragraphs }])),
+    closing: doc.closing,
   }
-  return exportReportDocx(payload)
+}
+
+/** The Word file of the whole draft. */
+export function exportDraftDocx(input: DraftExportInput): Promise<string> {
+  return exportReportDocx(draftDocxPayload(input))
 }
