@@ -64,6 +64,14 @@ test('the whole draft: an edited sentence keeps its words and its number follows
   await expect(part('signature')).toContainText('述职人：张书记')
   await expect(part('date')).toContainText('2026年11月20日')
 
+  // The text options: no attendance sentence, then the short one again.
+  await draft.getByTestId('draft-options').locator('summary').click()
+  await shot(page, 'draft-options')
+  await draft.locator('[data-rate="overall"]').uncheck()
+  await expect(part('achievements.organization')).not.toContainText('参会率')
+  await draft.locator('[data-rate="overall"]').check()
+  await expect(part('achievements.organization')).toContainText('党员参加组织生活平均参会率100%。')
+
   // The secretary rewrites the sentence around the 支委会 number.
   const organization = part('achievements.organization')
   await organization.getByTestId('edit-part').click()
