@@ -122,9 +122,9 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
     const themeDay = body.figures.find((f) => f.key === 'type.themeDay')!
     expect([...themeDay.recordIds].sort()).toEqual([ids.both, ids.theme].sort())
     expect(body.figures.find((f) => f.key === 'heartTalk.persons')!.recordIds.sort()).toEqual([ids.talkSec, ids.talkMember].sort())
-    expect(body.text).toContain('今年以来，组织主题党日活动2次，召开支部党员大会1次，开展支部书记讲党课1次。')
+    expect(body.text).toContain('全年组织主题党日活动2次，召开支部党员大会1次，开展支部书记讲党课1次。')
     expect(body.text).toContain('开展谈心谈话3人次。')
-    expect(body.text).toContain('党员大会平均参会率50%')
+    expect(body.text).toContain('党员参加组织生活平均参会率50%')
     // figures and text only: no record content leaves with the report
     expect(JSON.stringify(body)).not.toContain('私密内容')
   })
@@ -320,7 +320,7 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
       expect(rollUp.compliance).toBeNull()
       expect(valueOf(rollUp, 'type.themeDay')).toBe(3)
       expect(valueOf(rollUp, 'heartTalk.persons')).toBe(4)
-      expect(rollUp.text).toContain('今年以来，组织主题党日活动3次，召开支委会1次。')
+      expect(rollUp.text).toContain('全年组织主题党日活动3次，召开支委会1次。')
       expect(rollUp.text).toContain('开展谈心谈话4人次。')
 
       const x = branches[1]!

@@ -55,7 +55,7 @@ function tableRows(xml: string): string[] {
 describe('buildReportDocx', () => {
   it('writes the title, numbered headings, the composed text and the 台账 rows', async () => {
     const report = compileYearReport({ records, year: 2025 })
-    const text = composeReportText(report)
+    const text = composeReportText(report, { currentYear: 2025, attendanceRates: [] })
     const bytes = await buildReportDocx({
       title: '2025年度第一党支部书记抓基层党建工作述职报告',
       sections: [
