@@ -6,6 +6,7 @@ export * from './photos'
 export * from './drafts'
 export * from './backup'
 export { countPendingChanges } from './outbox'
+export { readRememberedTrackingStart, rememberTrackingStart } from './trackingStart'
 export { getDeviceId, newId } from './meta'
 export { ChangeNotAllowedError } from './permission'
 export {

@@ -18,6 +18,8 @@ export const META_KEYS = {
   lastSyncAt: 'lastSyncAt',
   /** a phone used alone joined a branch: its roster still has to be mapped onto the branch's; nothing is pushed */
   rosterMappingPending: 'rosterMappingPending',
+  /** the start of compliance checking this device worked out when the settings name none (trackingStart.ts) */
+  trackingStartAuto: 'trackingStartAuto',
 } as const
 
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS]

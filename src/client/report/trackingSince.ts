@@ -2,23 +2,17 @@
 // device first worked out (the earliest live record, else today), remembered so that a record back-dated later
 // does not silently move it: the report asks first (earlierRecord, startFromEarlier, keepStart).
 import { computed, watch, type Ref } from 'vue'
-import { earliestActivityDate, readMetaValue, writeMetaValue } from '@client/db'
+import { earliestActivityDate, readRememberedTrackingStart, rememberTrackingStart } from '@client/db'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useSettingsStore } from '@client/stores/settings'
 import type { ChinaDate } from '@shared/dates'
-import { trackingStart, type RememberedTrackingStart, type TrackingStart } from '@shared/report/tracking'
+import { trackingStart, type TrackingStart } from '@shared/report/tracking'
 
-export const TRACKING_START_KEY = 'trackingStartAuto'
-
-async function readRemembered(): Promise<RememberedTrackingStart | null> {
-  const value = await readMetaValue<RememberedTrackingStart>(TRACKING_START_KEY)
-  return value && typeof value.since === 'string' ? value : null
-}
 
 /** The automatic start (settings left aside) and what to ask about; undefined while the device answers. */
 export function useAutomaticTrackingStart(today: Ref<ChinaDate>) {
   const { data: earliest } = useLiveQuery(earliestActivityDate)
-  const { data: remembered } = useLiveQuery(readRemembered)
+  const { data: remembered } = useLiveQuery(readRememberedTrackingStart)
   const start = computed<TrackingStart | undefined>(() => (earliest.value === undefined || remembered.value === undefined
     ? undefined
     : trackingStart(null, remembered.value, earliest.value, today.value)))
@@ -38,19 +32,19 @@ export function useTrackingSince(today: Ref<ChinaDate>) {
       ? { since: settings.settings.trackingSince, earlierRecord: null, remember: null }
       : automatic.value
   })
-  watch(automatic, (s) => { if (s?.remember) void writeMetaValue(TRACKING_START_KEY, s.remember).catch(() => undefined) }, { immediate: true })
+  watch(automatic, (s) => { if (s?.remember) void rememberTrackingStart(s.remember).catch(() => undefined) }, { immediate: true })
 
   const since = computed(() => start.value?.since)
   const earlierRecord = computed(() => start.value?.earlierRecord ?? null)
 
   /** Check from the earlier record on. */
   async function startFromEarlier(): Promise<void> {
-    if (earlierRecord.value) await writeMetaValue(TRACKING_START_KEY, { since: earlierRecord.value })
+    if (earlierRecord.value) await rememberTrackingStart({ since: earlierRecord.value })
   }
   /** Keep checking from the current start; ask again only for a record still earlier. */
   async function keepStart(): Promise<void> {
     if (since.value && earlierRecord.value) {
-      await writeMetaValue(TRACKING_START_KEY, { since: since.value, declinedBefore: earlierRecord.value })
+      await rememberTrackingStart({ since: since.value, declinedBefore: earlierRecord.value })
     }
   }
   return { since, earlierRecord, startFromEarlier, keepStart }

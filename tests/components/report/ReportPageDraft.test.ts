@@ -5,10 +5,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { createActivity, readMetaValue, readSettings, saveSettings, writeMetaValue } from '@client/db'
+import { createActivity, readRememberedTrackingStart, readSettings, rememberTrackingStart, saveSettings } from '@client/db'
 import { saveSession } from '@client/db/session'
 import type { ActivityRecord } from '@shared/model/activity'
-import { TRACKING_START_KEY } from '@client/report/trackingSince'
 import ReportPage from '@client/pages/ReportPage.vue'
 import { freshDatabase, sampleRecords } from './fixtures'
 
@@ -66,22 +65,22 @@ describe('ReportPage around the draft', () => {
   })
 
   it('asks before a back-dated record moves the start of checking, and remembers the answer', async () => {
-    await writeMetaValue(TRACKING_START_KEY, { since: '2025-01-15' })
+    await rememberTrackingStart({ since: '2025-01-15' })
     const wrapper = await mountPage(2025)
     await vi.waitFor(() => expect(wrapper.find('[data-testid="tracking-question"]').exists()).toBe(true))
     const question = wrapper.get('[data-testid="tracking-question"]')
     expect(question.text()).toContain('有一条记录的日期是2024年6月15日，早于开始检查的日期2025年1月15日')
     await question.get('[data-testid="tracking-keep"]').trigger('click')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="tracking-question"]').exists()).toBe(false))
-    expect(await readMetaValue(TRACKING_START_KEY)).toEqual({ since: '2025-01-15', declinedBefore: '2024-06-15' })
+    expect(await readRememberedTrackingStart()).toEqual({ since: '2025-01-15', declinedBefore: '2024-06-15' })
   })
 
   it('starts checking earlier when the secretary says so', async () => {
-    await writeMetaValue(TRACKING_START_KEY, { since: '2025-01-15' })
+    await rememberTrackingStart({ since: '2025-01-15' })
     const wrapper = await mountPage(2025)
     await vi.waitFor(() => expect(wrapper.find('[data-testid="tracking-start-earlier"]').exists()).toBe(true))
     await wrapper.get('[data-testid="tracking-start-earlier"]').trigger('click')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="tracking-question"]').exists()).toBe(false))
-    expect(await readMetaValue(TRACKING_START_KEY)).toEqual({ since: '2024-06-15' })
+    expect(await readRememberedTrackingStart()).toEqual({ since: '2024-06-15' })
   })
 })

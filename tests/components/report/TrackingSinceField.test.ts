@@ -3,9 +3,8 @@
 // names the very date the report checks from when the field is left empty.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { createActivity, writeMetaValue } from '@client/db'
+import { createActivity, rememberTrackingStart } from '@client/db'
 import { chinaDateOf, formatChinaDate } from '@shared/dates'
-import { TRACKING_START_KEY } from '@client/report/trackingSince'
 import TrackingSinceField from '@client/components/settings/TrackingSinceField.vue'
 import { freshDatabase } from './fixtures'
 
@@ -40,7 +39,7 @@ describe('TrackingSinceField', () => {
 
   it('names the start this device remembered, which a back-dated record does not move', async () => {
     await committee('2026-03-05')
-    await writeMetaValue(TRACKING_START_KEY, { since: '2026-03-05' })
+    await rememberTrackingStart({ since: '2026-03-05' })
     await committee('2026-01-09')
     const wrapper = mount(TrackingSinceField, { props: { modelValue: undefined } })
     await vi.waitFor(() => expect(wrapper.text()).toContain('不填则从2026年3月5日算起'))
