@@ -2,7 +2,7 @@
 // field the domain asks a record to hold (names of who was on leave or absent, 讲课人, 谈心谈话, 志愿服务, 学时,
 // 评议, 补录 and when it was entered), structured so the CSV can keep one column per field and the Word table can
 // compose them into a few readable cells.
-import { activityTypeName, fieldGroupsFor, usesAttendance } from '../catalogue'
+import { activityTypeName, fieldGroupsFor, usesAttendance, type ActivityTypeId } from '../catalogue'
 import type { ActivityRecord } from '../model/activity'
 import type { Member } from '../model/member'
 import { formatAmount } from '../report/format'
@@ -42,8 +42,10 @@ export interface LedgerRow {
   id: string
   date: string
   startTime: string
-  /** '主题党日、支部党员大会' */
+  /** '主题党日、支部党员大会' (for the CSV; the spreadsheet and Word table keep one type per column or line) */
   types: string
+  /** the record's types, each once, in the record's order */
+  typeIds: ActivityTypeId[]
   topic: string
   /** 党小组 of a 党小组会; '' otherwise */
   partyGroup: string
@@ -61,6 +63,10 @@ export interface LedgerRow {
   absentPeople: LedgerPerson[]
   /** 列席: free-text names of non-members who sat in */
   observers: string
+  /** 内容摘要 as entered */
+  summary: string
+  /** 决议及表决情况 as entered */
+  resolution: string
   /** true when one of the types takes a roll call (a meeting), so a missing sheet is worth saying */
   takesAttendance: boolean
   /** 党课: null unless the record is a 党课 with a speaker */
@@ -135,6 +141,7 @@ function toLedgerRow(record: ActivityRecord, names: ReadonlyMap<string, string> 
     date: record.date,
     startTime: record.startTime ?? '',
     types: types.map(activityTypeName).join('、'),
+    typeIds: types,
     topic: record.topic,
     partyGroup: record.partyGroup ?? '',
     place: record.place,
@@ -144,6 +151,8 @@ function toLedgerRow(record: ActivityRecord, names: ReadonlyMap<string, string> 
     leavePeople,
     absentPeople,
     observers: record.attendance?.observers.trim() ?? '',
+    summary: record.summary.trim(),
+    resolution: record.resolution.trim(),
     takesAttendance: usesAttendance(types),
     lecture: groups.has('lecture') && record.lecture
       ? { speaker: record.lecture.speaker, role: SPEAKER_ROLE_NAMES[record.lecture.speakerRole] }
