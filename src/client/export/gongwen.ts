@@ -92,8 +92,12 @@ export const FOOTERS = { default: pageNumberFooter('odd'), even: pageNumberFoote
 
 type SectionProperties = NonNullable<ISectionOptions['properties']>
 
-/** A4 portrait with the 公文 margins and the 22-line grid (28 characters a line come from BODY_CHAR_SPACING). */
-export function portraitPage(): SectionProperties {
+/**
+ * A4 portrait with the 公文 margins and the 22-line grid (28 characters a line come from BODY_CHAR_SPACING).
+ * `lineGrid: false` for a form: LibreOffice snaps every line of a table cell to the 29 pt grid even at exact line
+ * spacing, which made a 会议记录 run over two pages.
+ */
+export function portraitPage(lineGrid = true): SectionProperties {
   return {
     page: {
       size: { width: Math.round(210 * MM), height: Math.round(297 * MM), orientation: PageOrientation.PORTRAIT },
@@ -103,7 +107,7 @@ export function portraitPage(): SectionProperties {
         header: Math.round(15 * MM), footer: Math.round(24 * MM),
       },
     },
-    grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS, charSpace: CHAR_SPACE },
+    grid: lineGrid ? { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS, charSpace: CHAR_SPACE } : { type: DocumentGridType.DEFAULT },
   }
 }
 

@@ -2,11 +2,11 @@
 // src/shared/export/meetingMinutes.ts), on the 公文 page (src/client/export/gongwen.ts). One meeting, or all of a
 // month or a year, in one file. Loaded lazily, like the report's Word file.
 import {
-  AlignmentType, BorderStyle, Document, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType, BorderStyle, Document, LineRuleType, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx'
 import { MINUTES_LABELS, type MeetingMinutes } from '@shared/export/meetingMinutes'
 import type { ReportFonts } from './fonts'
-import { BODY_SIZE, DEFAULT_FONTS, FOOTERS, fontOf, LINE_PITCH_TWIPS, MM, portraitPage, titleParagraph } from './gongwen'
+import { BODY_SIZE, DEFAULT_FONTS, FOOTERS, fontOf, MM, portraitPage, titleParagraph } from './gongwen'
 import { packDocx } from './docx'
 
 export interface MinutesDocxInput {
@@ -16,9 +16,10 @@ export interface MinutesDocxInput {
   fonts?: Partial<ReportFonts>
 }
 
-const FORM_SIZE = 28 // 四号: the form's cells hold more than a line of 三号 would
-const FORM_LINE = 440 // 22 pt exact
-const LABEL_MM = 30
+const SIGNATURE_LABELS = { hostSignature: '主持人签字', recorderSignature: '记录人签字' } as const
+const FORM_SIZE = 24 // 小四: a meeting of 30 with its names still fits one page
+const FORM_LINE = 400 // 20 pt exact
+const LABEL_MM = 34 // '缺席人员及原因' and '决议及表决情况' on one line in 小四
 const TEXT_WIDTH_MM = 156
 const VALUE_MM = (TEXT_WIDTH_MM - 2 * LABEL_MM) / 2
 
@@ -29,17 +30,18 @@ function formCell(lines: readonly string[], font: string, options: { span?: numb
     columnSpan: options.span,
     width: { size: Math.round(options.widthMm * MM), type: WidthType.DXA },
     verticalAlign: options.label ? VerticalAlign.CENTER : VerticalAlign.TOP,
-    margins: { left: 100, right: 100, top: 60, bottom: 60 },
+    margins: { left: 100, right: 100, top: 30, bottom: 30 },
     children: [...paragraphs, ...Array.from({ length: extra }, () => '')].map((text) => new Paragraph({
       alignment: options.label ? AlignmentType.CENTER : AlignmentType.LEFT,
-      spacing: { line: FORM_LINE, lineRule: 'exact' },
+      spacing: { line: FORM_LINE, lineRule: LineRuleType.EXACT },
       children: [new TextRun({ text, size: FORM_SIZE, font: fontOf(font), snapToGrid: false })],
     })),
   })
 }
 
 function minutesTable(m: MeetingMinutes, fonts: ReportFonts): Table {
-  const label = (key: keyof typeof MINUTES_LABELS) => formCell([MINUTES_LABELS[key]], fonts.heading1.name, { widthMm: LABEL_MM, label: true })
+  const label = (key: keyof typeof MINUTES_LABELS | keyof typeof SIGNATURE_LABELS) =>
+    formCell([key in SIGNATURE_LABELS ? SIGNATURE_LABELS[key as keyof typeof SIGNATURE_LABELS] : MINUTES_LABELS[key as keyof typeof MINUTES_LABELS]], fonts.heading1.name, { widthMm: LABEL_MM, label: true })
   const value = (lines: readonly string[], span = 1, minHeightLines = 1) =>
     formCell(lines, fonts.body.name, { widthMm: span === 1 ? VALUE_MM : TEXT_WIDTH_MM - LABEL_MM, span: span === 1 ? undefined : 3, minHeightLines })
   const f = m.fields
@@ -58,11 +60,13 @@ function minutesTable(m: MeetingMinutes, fonts: ReportFonts): Table {
       pair('time', 'place'),
       pair('host', 'recorder'),
       pair('expected', 'present'),
+      wide('presentNames', [f.presentNames]),
       wide('away', [f.away]),
       wide('observers', [f.observers]),
       wide('topic', f.topic.split('\n')),
-      wide('summary', m.summaryParagraphs, 4),
-      wide('resolution', m.resolutionParagraphs, 2),
+      wide('summary', m.summaryParagraphs, 8),
+      wide('resolution', m.resolutionParagraphs, 3),
+      new TableRow({ cantSplit: true, children: [label('hostSignature'), value(['']), label('recorderSignature'), value([''])] }),
     ],
   })
 }
@@ -79,7 +83,6 @@ export function createMinutesDocument(input: MinutesDocxInput): Document {
     children.push(
       titleParagraph(`${branch}会议记录`, fonts, branch.length || undefined, i > 0),
       minutesTable(m, fonts),
-      new Paragraph({ spacing: { before: LINE_PITCH_TWIPS / 2 }, children: [new TextRun({ text: '主持人签字：              记录人签字：', size: FORM_SIZE, font: fontOf(fonts.body.name) })] }),
     )
   })
   return new Document({
@@ -87,7 +90,7 @@ export function createMinutesDocument(input: MinutesDocxInput): Document {
     title: `${branch}会议记录`,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: fontOf(fonts.body.name), size: BODY_SIZE } } } },
-    sections: [{ properties: portraitPage(), footers: FOOTERS, children }],
+    sections: [{ properties: portraitPage(false), footers: FOOTERS, children }],
   })
 }
 

@@ -182,9 +182,22 @@ export function attendanceCell(row: LedgerRow): string {
   return row.expected === null ? '' : `应到${row.expected}人，实到${row.present ?? 0}人`
 }
 
-/** '请假1人：王芳（出差）' or '请假1人' when names are unknown; '' when nobody was on leave */
+/**
+ * '请假3人：王芳、李四（出差）、张三（病假）': people with the same reason share it (in sheet order), so a long leave
+ * list stays short in a table cell; '请假1人' when names are unknown; '' when nobody was on leave.
+ */
 export function leaveText(row: LedgerRow): string {
-  return groupText('请假', row.leavePeople)
+  if (row.leavePeople.length === 0) return ''
+  const names = peopleByReason(row.leavePeople)
+  return `请假${row.leavePeople.length}人${names ? `：${names}` : ''}`
+}
+
+/** '王芳、李四（出差）、张三（病假）'; '' when names are unknown */
+export function peopleByReason(people: readonly LedgerPerson[]): string {
+  if (people.some((p) => p.name === '')) return ''
+  const groups = new Map<string, string[]>()
+  for (const p of people) groups.set(p.reason, [...(groups.get(p.reason) ?? []), p.name])
+  return [...groups].map(([reason, who]) => `${who.join('、')}${reason ? `（${reason}）` : ''}`).join('、')
 }
 
 /** '缺席1人：李四'; '' when nobody was absent */

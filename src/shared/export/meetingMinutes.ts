@@ -4,7 +4,7 @@
 import { activityTypeName, usesAttendance } from '../catalogue'
 import type { ActivityRecord } from '../model/activity'
 import { formatChinaDate } from '../dates'
-import { buildLedgerRows, lectureText, REMOVED_MEMBER_NAME, type LedgerMember } from './ledger'
+import { buildLedgerRows, lectureText, peopleByReason, REMOVED_MEMBER_NAME, type LedgerMember } from './ledger'
 
 /** Field labels of the form, in its order. */
 export const MINUTES_LABELS = {
@@ -15,6 +15,7 @@ export const MINUTES_LABELS = {
   recorder: '记录人',
   expected: '应到人数',
   present: '实到人数',
+  presentNames: '出席人员',
   away: '缺席人员及原因',
   observers: '列席人员',
   topic: '议题',
@@ -85,17 +86,17 @@ export function buildMeetingMinutes(records: readonly ActivityRecord[], roster?:
     let expected = '未点名'
     let present = '未点名'
     let away = sheet ? NONE : '未点名'
+    let presentNames = '未点名'
     if (sheet && row.expected !== null) {
       expected = `${row.expected}人`
       const awayIds = new Set([...sheet.leave.map((l) => l.memberId), ...sheet.absent])
-      const presentNames = names ? [...new Set(sheet.expected)].filter((id) => !awayIds.has(id)).map(nameOf) : []
-      present = `${row.present ?? 0}人${presentNames.length > 0 ? `：${presentNames.join('、')}` : ''}`
-      const awayParts = [
-        ...row.leavePeople.map((p) => (names ? `${p.name}（请假${p.reason ? `：${p.reason}` : ''}）` : '')),
-        ...row.absentPeople.map((p) => (names ? `${p.name}（缺席）` : '')),
-      ].filter((p) => p !== '')
+      presentNames = names ? [...new Set(sheet.expected)].filter((id) => !awayIds.has(id)).map(nameOf).join('、') || NONE : '（未填写名单）'
+      present = `${row.present ?? 0}人`
       if (row.leavePeople.length + row.absentPeople.length > 0) {
-        away = names ? awayParts.join('、') : [row.leave ? `请假${row.leave}人` : '', row.absent ? `缺席${row.absent}人` : ''].filter(Boolean).join('，')
+        away = [
+          row.leave ? `请假${row.leave}人${names ? `：${peopleByReason(row.leavePeople)}` : ''}` : '',
+          row.absent ? `缺席${row.absent}人${names ? `：${row.absentPeople.map((p) => p.name).join('、')}` : ''}` : '',
+        ].filter((p) => p !== '').join('；')
       }
     }
     const lecture = lectureText(row)
@@ -113,6 +114,7 @@ export function buildMeetingMinutes(records: readonly ActivityRecord[], roster?:
         recorder: orNotRecorded(record.recorder),
         expected,
         present,
+        presentNames,
         away,
         observers: row.observers || NONE,
         topic: topicLines.join('\n'),
