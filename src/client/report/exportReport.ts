@@ -126,7 +126,7 @@ export class NothingToExportError extends Error {}
 
 function minutesFileWhat(records: readonly ActivityRecord[]): string {
   const first = records[0]!
-  if (records.length === 1) return `${first.date}${first.topic.replace(UNSAFE_FILE_CHARS, '').slice(0, 20)}会议记录`
+  if (records.length === 1) return `${first.date}会议记录（${first.topic.replace(UNSAFE_FILE_CHARS, '').trim().slice(0, 20)}）`
   return `${first.date}至${records[records.length - 1]!.date}会议记录`
 }
 
