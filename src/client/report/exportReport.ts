@@ -112,7 +112,7 @@ export async function exportMeetingMinutesDocx(
     import('@client/export/minutesDocx'), import('@client/export/docx'), import('@shared/export/meetingMinutes'),
   ])
   const chosen = scope ? minutes.meetingsIn(records, scope)
-    : records.filter((r) => !r.deleted && minutes.isMeeting(r)).sort((a, b) => a.date.localeCompare(b.date) || (a.startTime ?? '').localeCompare(b.startTime ?? ''))
+    : records.filter((r) => !r.deleted && minutes.isMeeting(r)).sort(minutes.byDateAndTime)
   if (chosen.length === 0) throw new NothingToExportError('所选时间内没有会议，无需导出会议记录。')
   const bytes = await buildMinutesDocx({ branchName, minutes: minutes.buildMeetingMinutes(chosen, roster ?? rosterOf({})) })
   const what = scope ? `${minutes.minutesScopeLabel(scope)}会议记录` : minutesFileWhat(chosen)

@@ -96,7 +96,12 @@ export interface LedgerRow {
 export function buildLedgerRows(records: readonly ActivityRecord[], year: number, roster?: readonly LedgerMember[]): LedgerRow[] {
   const names = roster ? new Map(roster.map((m) => [m.id, m.name])) : null
   const rows = recordsOfYear(records, year).map((r) => toLedgerRow(r, names))
-  return rows.sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id.localeCompare(b.id))
+  // plain code-unit order (dates and times are fixed-width ASCII): localeCompare took a third of a 10,000-row export
+  return rows.sort((a, b) => compareText(a.date, b.date) || compareText(a.startTime, b.startTime) || compareText(a.id, b.id))
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000

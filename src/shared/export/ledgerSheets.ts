@@ -52,7 +52,10 @@ export const TYPE_MARK = '✓'
 /** Width of a text in spreadsheet characters: a CJK or full-width character counts 2. */
 export function displayWidth(text: string): number {
   let w = 0
-  for (const ch of text) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    w += c >= 0x2e80 && c <= 0xffef ? 2 : 1
+  }
   return w
 }
 

@@ -4,7 +4,7 @@
 import { activityTypeName, usesAttendance } from '../catalogue'
 import type { ActivityRecord } from '../model/activity'
 import { formatChinaDate } from '../dates'
-import { buildLedgerRows, lectureText, peopleByReason, REMOVED_MEMBER_NAME, type LedgerMember } from './ledger'
+import { buildLedgerRows, compareText, lectureText, peopleByReason, REMOVED_MEMBER_NAME, type LedgerMember } from './ledger'
 
 /** Field labels of the form, in its order. */
 export const MINUTES_LABELS = {
@@ -56,7 +56,12 @@ export function meetingsIn(records: readonly ActivityRecord[], scope: MinutesSco
   const prefix = scope.month === undefined ? `${scope.year}-` : `${scope.year}-${String(scope.month).padStart(2, '0')}-`
   return records
     .filter((r) => !r.deleted && isMeeting(r) && r.date.startsWith(prefix))
-    .sort((a, b) => a.date.localeCompare(b.date) || (a.startTime ?? '').localeCompare(b.startTime ?? '') || a.id.localeCompare(b.id))
+    .sort(byDateAndTime)
+}
+
+/** By date, start time, then id, in plain code-unit order */
+export function byDateAndTime(a: ActivityRecord, b: ActivityRecord): number {
+  return compareText(a.date, b.date) || compareText(a.startTime ?? '', b.startTime ?? '') || compareText(a.id, b.id)
 }
 
 /** '主题党日暨支部党员大会': one event held as several meetings reads as one name, as on a paper form. */
