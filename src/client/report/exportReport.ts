@@ -36,6 +36,9 @@ function rosterOf(input: Pick<ReportExportInput, 'roster'>): readonly Pick<Membe
   return store.loaded ? store.members : undefined
 }
 
+/** Thrown when there is nothing to write; its message is the sentence to show. */
+export class NothingToExportError extends Error {}
+
 const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\r\n\t]/g
 
 /** '2026年履职情况-第一党支部.docx'; without a branch name '2026年履职情况.docx' */
@@ -74,7 +77,16 @@ export async function exportReportDocx(input: ReportExportInput): Promise<string
   return name
 }
 
+/** A 台账 of a year without records would be a header alone: say so instead of saving an empty file. */
+function refuseEmptyLedger(records: readonly ActivityRecord[], year: number): void {
+  const prefix = `${year}-`
+  if (!records.some((r) => !r.deleted && r.date.startsWith(prefix))) {
+    throw new NothingToExportError(`${year}年还没有活动记录，台账是空的，没有生成文件。`)
+  }
+}
+
 export async function exportLedgerCsv(input: Omit<ReportExportInput, 'text'>): Promise<string> {
+  refuseEmptyLedger(input.records, input.year)
   const { buildLedgerCsv } = await import('@shared/export/csv')
   const csv = buildLedgerCsv(input.records, input.year, rosterOf(input))
   const name = reportFileName(input.year, input.branchName, 'csv', '活动台账')
@@ -92,6 +104,7 @@ function exportedAtNow(): string {
  * the roster, 党员个人情况. The writer (write-excel-file, see src/client/export/xlsx.ts) loads only on the tap.
  */
 export async function exportLedgerXlsx(input: Omit<ReportExportInput, 'text' | 'roster'> & { roster?: readonly Member[] }): Promise<string> {
+  refuseEmptyLedger(input.records, input.year)
   const { buildLedgerXlsx } = await import('@client/export/xlsx')
   const roster = input.roster ?? (rosterOf({}) as readonly Member[] | undefined)
   const blob = await buildLedgerXlsx({ records: input.records, year: input.year, branchName: input.branchName, roster, exportedAt: exportedAtNow() })
@@ -120,9 +133,6 @@ export async function exportMeetingMinutesDocx(
   downloadBlob(new Blob([bytes as BlobPart], { type: DOCX_MIME }), name)
   return name
 }
-
-/** Thrown when there is nothing to write; its message is the sentence to show. */
-export class NothingToExportError extends Error {}
 
 function minutesFileWhat(records: readonly ActivityRecord[]): string {
   const first = records[0]!
