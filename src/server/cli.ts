@@ -2,8 +2,9 @@
 //   npx tsx src/server/cli.ts create-branch --name 某某党支部 [--committee 某某党委] --secretary 张三
 //   npx tsx src/server/cli.ts create-committee --name 某某党委 --account 李四
 //   npx tsx src/server/cli.ts rotate-epoch      (after restoring a backup: every device re-syncs)
-// Uses the same DATA_DIR / DATABASE_URL as the server. PUBLIC_ORIGIN makes the printed link absolute.
+// Uses the same DATA_DIR / DATABASE_URL as the server (env.ts). PUBLIC_ORIGIN makes the printed link absolute.
 import { parseArgs } from 'node:util'
+import { serverEnvOrExit } from './env'
 import { createBranch, createCommittee } from './services/accounts'
 import { joinLink } from './services/invites'
 import { rotateEpoch } from './storage/migrations'
@@ -33,8 +34,9 @@ async function main(): Promise<void> {
     args: rest,
     options: { name: { type: 'string' }, committee: { type: 'string' }, secretary: { type: 'string' }, account: { type: 'string' } },
   })
-  const db = await openStorage({ dataDir: process.env.DATA_DIR ?? './data', databaseUrl: process.env.DATABASE_URL || undefined })
-  const origin = process.env.PUBLIC_ORIGIN ?? `http://localhost:${process.env.PORT ?? 8080}`
+  const env = serverEnvOrExit()
+  const db = await openStorage({ dataDir: env.dataDir, databaseUrl: env.databaseUrl })
+  const origin = env.publicOrigin ?? `http://localhost:${env.port}`
   try {
     if (command === 'create-branch') {
       const r = await createBranch(db, {
