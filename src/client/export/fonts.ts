@@ -2,8 +2,9 @@
 // embedded (docs/domain.md, "公文 layout"): the reader's machine supplies them. Where a 公文 font is missing:
 // - Word and WPS take the font table's altName: 方正小标宋简体 → 宋体 (SimSun), 仿宋_GB2312 → 仿宋 (FangSong),
 //   黑体 (SimHei), 楷体_GB2312 → 楷体 (KaiTi);
-// - LibreOffice asks fontconfig, which picks by the family hint written here: serif (roman) for 宋 and 仿宋,
-//   sans (swiss) for 黑体, so a Linux machine with only Noto CJK gets Noto Serif CJK SC and Noto Sans CJK SC.
+// - LibreOffice asks fontconfig, which gives its default CJK face (often a sans) for every missing one, the family
+//   hint notwithstanding; tests/unit/export/render.test.ts aliases them to Noto Serif / Sans CJK SC. The hint is
+//   still written (serif 'roman' for 宋 and 仿宋, sans 'swiss' for 黑体) for programs that substitute by it.
 
 export interface FontChoice {
   name: string

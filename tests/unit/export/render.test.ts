@@ -1,6 +1,6 @@
 // The Word files as LibreOffice lays them out (Debian libreoffice-writer-nogui + poppler-utils): page count and
-// text of the PDF it prints. Without the 公文 fonts LibreOffice falls back to Noto CJK; the page grid, margins
-// and line breaks are still those Word and WPS show.
+// text of the PDF it prints. Without the 公文 fonts LibreOffice sets them in Noto Serif / Sans CJK (see
+// fontSubstitutes); the page grid, margins and line breaks are still those Word and WPS show.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -30,11 +30,26 @@ interface Rendered {
   text(first?: number, last?: number): string
 }
 
+/**
+ * Without the 公文 fonts, fontconfig gives LibreOffice its default CJK font (a sans) for every one of them. This
+ * file lets it stand in the nearest free faces instead: serif for 小标宋, 仿宋 and 楷体, sans for 黑体.
+ */
+function fontSubstitutes(): string {
+  const alias = (family: string, to: string) => `<alias binding="same"><family>${family}</family><prefer><family>${to}</family></prefer></alias>`
+  const file = join(dir, 'fonts.conf')
+  writeFileSync(file, '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+    + '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+    + alias('方正小标宋简体', 'Noto Serif CJK SC') + alias('仿宋_GB2312', 'Noto Serif CJK SC') + alias('楷体_GB2312', 'Noto Serif CJK SC')
+    + alias('宋体', 'Noto Serif CJK SC') + alias('黑体', 'Noto Sans CJK SC')
+    + '</fontconfig>')
+  return file
+}
+
 function render(name: string, bytes: Uint8Array): Rendered {
   const file = join(dir, `${name}.docx`)
   writeFileSync(file, bytes)
   execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file],
-    { stdio: 'ignore', timeout: 150_000 })
+    { stdio: 'ignore', timeout: 150_000, env: { ...process.env, FONTCONFIG_FILE: fontSubstitutes() } })
   const pdf = join(dir, `${name}.pdf`)
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())?.[1])
   return { pages, text: (first = 1, last = pages) => execFileSync('pdftotext', ['-f', String(first), '-l', String(last), pdf, '-']).toString() }
