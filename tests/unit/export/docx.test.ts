@@ -89,8 +89,10 @@ describe('buildReportDocx', () => {
     // 225 mm / 22 = 579 twips, 2-character indent, headings 黑体 / 楷体
     expect(document).toMatch(/w:eastAsia="方正小标宋简体"[^]*?<w:sz w:val="44"\/>/)
     expect(document).toMatch(/w:eastAsia="仿宋_GB2312"[^]*?<w:spacing w:val="-5"\/>[^]*?<w:sz w:val="32"\/>/)
-    expect(document).toMatch(/w:eastAsia="黑体"[^]*?一、履职情况/)
-    expect(document).toMatch(/w:eastAsia="楷体_GB2312"[^<]*(<[^t][^>]*>)*[^]*?（一）严格组织生活/)
+    const runWith = (font: string, text: string) => new RegExp(`<w:r>(?:(?!</w:r>).)*w:eastAsia="${font}"(?:(?!</w:r>).)*${text}</w:t></w:r>`, 's')
+    expect(document).toMatch(runWith('黑体', '一、履职情况'))
+    expect(document).toMatch(runWith('楷体_GB2312', '（一）严格组织生活'))
+    expect(document).not.toMatch(runWith('黑体', '（一）严格组织生活'))
     expect(document).toContain('w:line="579" w:lineRule="exact"')
     expect(document).toContain('<w:ind w:firstLine="640"/>')
     expect(document).toMatch(/<w:docGrid w:type="lines" w:linePitch="579" w:charSpace="-8\d\d"\/>/)
