@@ -1,11 +1,14 @@
 // The secretary's files, made on a phone with no signal: the 台账 as a real .xlsx (read back here with
 // read-excel-file), a month of 会议记录 from the report screen and one meeting's record from its detail page.
-// Real Chromium at 360×780.
-import { test, expect } from '@playwright/test'
+// Real Chromium at 360×780, the app served by the real branch server with its Content-Security-Policy: a real
+// year's .xlsx is zipped in blob: workers, which the policy must allow (src/server/http/security.ts).
+import { test, expect, type BrowserContext } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import JSZip from 'jszip'
 import readXlsxFile from 'read-excel-file/node'
 import { waitForServiceWorker } from './support/app'
+import { phoneContext, startBranchServer } from './support/branchServer'
+import { makeSyntheticRoster, makeSyntheticYear } from '../../src/shared/report/synthetic'
 
 const NOW = '2026-11-20T10:00:00.000+08:00'
 const BRANCH = '红星社区第一党支部'
@@ -34,7 +37,21 @@ const backup = {
   ],
 }
 
-test('the 台账 .xlsx and the 会议记录 download with the network off', async ({ page, context }) => {
+test('the 台账 .xlsx and the 会议记录 download with the network off', async ({ browser }) => {
+  const server = await startBranchServer()
+  const context = await phoneContext(browser, server.origin)
+  try {
+    await secretaryExports(context)
+  } finally {
+    await context.close()
+    await server.stop()
+  }
+})
+
+async function secretaryExports(context: BrowserContext) {
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
   await page.goto('/settings')
   await waitForServiceWorker(page)
   await page.getByTestId('import-backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) })
@@ -92,4 +109,34 @@ test('the 台账 .xlsx and the 会议记录 download with the network off', asyn
   await page.goto('/activities/act-2026-talk')
   await expect(page.getByTestId('detail-topic')).toHaveText('与王芳谈心')
   await expect(page.getByTestId('export-minutes')).toHaveCount(0)
+  expect(errors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([])
+}
+
+test('a year of 1,000 records still exports as .xlsx under the server\'s Content-Security-Policy', async ({ browser }) => {
+  const server = await startBranchServer()
+  const context = await phoneContext(browser, server.origin)
+  try {
+    const page = await context.newPage()
+    const blocked: string[] = []
+    page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) blocked.push(m.text()) })
+    await page.goto('/settings')
+    await waitForServiceWorker(page)
+    const year = makeSyntheticYear(1000, 2026, 11).filter((r) => !r.deleted)
+    const big = { ...backup, members: makeSyntheticRoster(30, 11), activities: year }
+    await page.getByTestId('import-backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) })
+    await expect(page.getByTestId('backup-message')).toContainText(`新增 ${year.length} 条活动`)
+    await context.clock.setFixedTime(new Date(NOW))
+    await context.setOffline(true)
+    await page.goto('/report')
+    await expect(page.getByTestId('report-summary')).toContainText(`2026年共记录活动 ${year.length} 次`)
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()])
+    const sheets = await readXlsxFile(readFileSync((await xlsx.path())!))
+    const rows = sheets.slice(0, 6).reduce((n, s) => n + s.data.length - 3, 0)
+    expect(rows).toBeGreaterThanOrEqual(year.length)
+    expect(sheets[6]!.data.length - 3).toBe(30)
+    expect(blocked).toEqual([])
+  } finally {
+    await context.close()
+    await server.stop()
+  }
 })
