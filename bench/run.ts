@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { measureInitialJs } from './bundleSize'
 import { measureSaveToVisible } from './saveToVisible'
 import { measureCompile } from './compileInBrowser'
+import { measureXlsx } from './xlsxInBrowser'
 import { measureLighthouse } from './lighthouse'
 import { measureSync } from './syncBench'
 import { measureServer } from './serverBench'
@@ -26,6 +27,7 @@ async function main() {
   try {
     if (wants('save')) lines.push(...await measureSaveToVisible(browser, server.url, 10_000))
     if (wants('compile')) lines.push(...await measureCompile(browser))
+    if (wants('xlsx')) lines.push(...await measureXlsx(browser))
     if (wants('sync')) lines.push(...await measureSync())
   } finally {
     await browser.close()

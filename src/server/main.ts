@@ -1,28 +1,29 @@
-// Entry point: `npx tsx src/server/main.ts`.
-// Env: PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL (PostgreSQL; embedded SQLite when unset),
-// DIST_DIR (./dist), PUBLIC_ORIGIN, TRUST_PROXY=1, HSTS=1, ZHIBU_TEST_HOOKS=1 (tests only).
-import { serve } from '@hono/node-server'
-import type { AddressInfo } from 'node:net'
+// Entry point: `npx tsx src/server/main.ts`. The environment it reads is described in env.ts.
 import { createApp } from './app'
+import { serverEnvOrExit } from './env'
+import { listen } from './listen'
 import { openStorage } from './storage/open'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
 async function main(): Promise<void> {
-  const env = process.env
-  const port = Number(env.PORT ?? 8080)
-  const db = await openStorage({ dataDir: env.DATA_DIR ?? './data', databaseUrl: env.DATABASE_URL || undefined })
+  const env = serverEnvOrExit()
+  const db = await openStorage({ dataDir: env.dataDir, databaseUrl: env.databaseUrl })
   const app = createApp({
     db,
-    distDir: env.DIST_DIR ?? 'dist',
-    publicOrigin: env.PUBLIC_ORIGIN || undefined,
-    trustProxy: env.TRUST_PROXY === '1',
-    hsts: env.HSTS === '1',
-    testHooks: env.ZHIBU_TEST_HOOKS === '1',
+    distDir: env.distDir,
+    publicOrigin: env.publicOrigin,
+    trustProxy: env.trustProxy,
+    hsts: env.hsts,
+    testHooks: env.testHooks,
   })
-  const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info: AddressInfo) => {
-    console.log(`支部纪实 server listening on http://${info.address}:${info.port} (storage: ${db.dialect})`)
+  const { server, address, protocol } = await listen({
+    fetch: app.fetch, port: env.port, host: env.host, tls: env.tls, maxConnectionsPerAddress: env.maxConnectionsPerAddress,
   })
+  console.log(`支部纪实 server listening on ${protocol}://${address.address}:${address.port} (storage: ${db.dialect})`)
+  if (protocol === 'http' && !env.trustProxy) {
+    console.log('提示：手机只有通过 HTTPS 打开才能离线使用。请设置 TLS_CERT/TLS_KEY，或放在反向代理之后（TRUST_PROXY=1），见 docs/deploy.md')
+  }
 
   let stopping = false
   const shutdown = (signal: string) => {

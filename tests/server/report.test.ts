@@ -122,9 +122,9 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
     const themeDay = body.figures.find((f) => f.key === 'type.themeDay')!
     expect([...themeDay.recordIds].sort()).toEqual([ids.both, ids.theme].sort())
     expect(body.figures.find((f) => f.key === 'heartTalk.persons')!.recordIds.sort()).toEqual([ids.talkSec, ids.talkMember].sort())
-    expect(body.text).toContain('今年以来，组织主题党日活动2次，召开支部党员大会1次，开展支部书记讲党课1次。')
+    expect(body.text).toContain('全年组织主题党日活动2次，召开支部党员大会1次，开展支部书记讲党课1次。')
     expect(body.text).toContain('开展谈心谈话3人次。')
-    expect(body.text).toContain('党员大会平均参会率50%')
+    expect(body.text).toContain('党员参加组织生活平均参会率50%')
     // figures and text only: no record content leaves with the report
     expect(JSON.stringify(body)).not.toContain('私密内容')
   })
@@ -186,12 +186,13 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
     const g = await setupBranch(ts)
     const d = new Device(g.secretary)
     const groupRule = DEFAULT_RULES.find((r) => r.id === 'group-monthly')!
+    const march = newId()
+    d.put('activity', march, activityFields({ types: ['groupMeeting'], date: `${Y}-03-12`, topic: '3月第一党小组党小组会', partyGroup: '第一党小组' }))
+    // logged before the branch had groups (since then a 党小组会 must name its group)
+    d.put('activity', newId(), activityFields({ types: ['groupMeeting'], date: `${Y}-04-12`, topic: '4月党小组会' }))
     d.put('settings', g.branchId, {
       branchName: '丙支部', defaultPlace: '', groups: ['第一党小组', '第二党小组'], rules: [groupRule], trackingSince: `${Y}-01-01`,
     })
-    const march = newId()
-    d.put('activity', march, activityFields({ types: ['groupMeeting'], date: `${Y}-03-12`, topic: '3月第一党小组党小组会', partyGroup: '第一党小组' }))
-    d.put('activity', newId(), activityFields({ types: ['groupMeeting'], date: `${Y}-04-12`, topic: '4月党小组会' }))
     await pushAll(d)
     let body = (await g.secretary.get(`/api/report?year=${Y}`)).body as BranchReportResponse
     expect(valueOf(body, 'type.groupMeeting')).toBe(2)
@@ -205,8 +206,8 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
     expect(second!.missed).toContain('3月')
     expect(body.compliance!.missedCount).toBe(23)
 
-    // clearing the group syncs like any optional field: the March meeting no longer counts for 第一党小组
-    d.put('activity', march, { partyGroup: null })
+    // clearing the group syncs like any optional field: the March meeting (now a 主题党日) no longer counts for 第一党小组
+    d.put('activity', march, { types: ['themeDay'], partyGroup: null })
     await pushAll(d)
     body = (await g.secretary.get(`/api/report?year=${Y}`)).body as BranchReportResponse
     expect(body.compliance!.rules[0]!.missed).toContain('3月')
@@ -319,7 +320,7 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
       expect(rollUp.compliance).toBeNull()
       expect(valueOf(rollUp, 'type.themeDay')).toBe(3)
       expect(valueOf(rollUp, 'heartTalk.persons')).toBe(4)
-      expect(rollUp.text).toContain('今年以来，组织主题党日活动3次，召开支委会1次。')
+      expect(rollUp.text).toContain('全年组织主题党日活动3次，召开支委会1次。')
       expect(rollUp.text).toContain('开展谈心谈话4人次。')
 
       const x = branches[1]!

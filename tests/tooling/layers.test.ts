@@ -38,6 +38,8 @@ describe('layers', () => {
     const existing = 'src/client/report/clipboard.ts'
     expect(await lintMessages(existing, `import { createApp } from '../../server/app'\nexport const a = createApp\n`))
       .toEqual([expect.stringMatching(/no-restricted-imports: .*must not import from src\/server/)])
+    // the server's route types may be used (erased from the bundle), its code may not
+    expect(await lintMessages(existing, `import type { AppType } from '../../server/app'\nexport type A = AppType\n`)).toEqual([])
     expect(await lintMessages('src/server/services/audit.ts', `import { getDb } from '@client/db/connection'\nexport const d = getDb\n`))
       .toEqual([expect.stringMatching(/must not import from src\/client/)])
     expect(await lintMessages('src/shared/dates.ts', `import { getDb } from '../client/db/connection'\nexport const d = getDb\n`))

@@ -1,23 +1,30 @@
 // Activity records: every write goes to IndexedDB together with its outbox entry, in one transaction.
 import type { ActivityFields } from '@shared/model/activity'
 import { ValidationError } from '@shared/model/errors'
-import { loadValidation } from './validation'
+import { LOCAL_WRITE_MESSAGES } from '@shared/localWriteMessages'
+import { checkActivity } from './validation'
+import { authorOf, requirePermission } from './permission'
 import { isBackfill, monthRange } from '@shared/dates'
 import type { ActivityTypeId } from '@shared/catalogue'
 import { getDb } from './connection'
 import { appendToOutbox } from './outbox'
 import { getLocalUserId, newId } from './meta'
 import type { StoredActivity } from './schema'
-import { plain } from './plain'
 
-async function checked(fields: unknown): Promise<ActivityFields> {
-  const { validateActivityFields, orThrow } = await loadValidation()
-  return orThrow(validateActivityFields(plain(fields)))
+const missing = () => new ValidationError([{ path: '', message: LOCAL_WRITE_MESSAGES.activityMissing }])
+
+/** The record as it is, if it exists and this member may change it in this way; throws otherwise. */
+async function changeable(id: string, kind: 'edit' | 'delete'): Promise<StoredActivity> {
+  const existing = await getDb().activities.get(id)
+  if (!existing) throw missing()
+  await requirePermission('activity', kind, await authorOf(existing))
+  return existing
 }
 
 /** `id` may be chosen by the caller beforehand (photos taken before saving already point at it). */
 export async function createActivity(fields: ActivityFields, now: Date = new Date(), id: string = newId(), draftKey?: string): Promise<StoredActivity> {
-  const value = await checked(fields)
+  await requirePermission('activity', 'create')
+  const value = await checkActivity(fields)
   const db = getDb()
   // The form's draft goes in the same transaction: saved and no draft, or not saved and the draft kept.
   return db.transaction('rw', [db.activities, db.outbox, db.meta, db.drafts], async () => {
@@ -45,12 +52,12 @@ function sameValue(a: unknown, b: unknown): boolean {
  * draft waited) is not overwritten. Without `base`, the edit is taken against the record as it is now.
  */
 export async function updateActivity(id: string, fields: ActivityFields, now: Date = new Date(), base?: ActivityFields, draftKey?: string): Promise<StoredActivity> {
-  const value = await checked(fields)
+  const value = await checkActivity(fields, await getDb().activities.get(id))
   const db = getDb()
   return db.transaction('rw', [db.activities, db.outbox, db.meta, db.drafts], async () => {
+    const existing = await changeable(id, 'edit')
+    if (existing.deleted) throw missing()
     if (draftKey) await db.drafts.delete(draftKey)
-    const existing = await db.activities.get(id)
-    if (!existing || existing.deleted) throw new ValidationError([{ path: '', message: '这条记录不存在或已删除' }])
     const reference: Partial<ActivityFields> = base ?? existing
     const changed: Record<string, unknown> = {}
     for (const key of Object.keys(value) as (keyof ActivityFields)[]) {
@@ -82,8 +89,7 @@ export async function updateActivity(id: string, fields: ActivityFields, now: Da
 export async function deleteActivity(id: string, now: Date = new Date()): Promise<void> {
   const db = getDb()
   await db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
-    const existing = await db.activities.get(id)
-    if (!existing) throw new ValidationError([{ path: '', message: '这条记录不存在' }])
+    const existing = await changeable(id, 'delete')
     if (existing.deleted) return
     await db.activities.update(id, { deleted: true, updatedAt: now.toISOString() })
     await appendToOutbox('activity', 'delete', id, existing.serverVersion, {})
@@ -98,8 +104,8 @@ export async function deleteActivity(id: string, now: Date = new Date()): Promis
 export async function restoreActivity(id: string, now: Date = new Date()): Promise<string> {
   const db = getDb()
   return db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
-    const existing = await db.activities.get(id)
-    if (!existing) throw new ValidationError([{ path: '', message: '这条记录不存在' }])
+    // undoing a delete is the same permission as the delete
+    const existing = await changeable(id, 'delete')
     if (!existing.deleted) return id
     const updatedAt = now.toISOString()
     const pendingDelete = await db.outbox

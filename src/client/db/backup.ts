@@ -1,9 +1,10 @@
 // Export everything on this device to one backup file, and merge a backup file back in.
 import type { BackupFile, BackupPhoto } from '@shared/backup'
 import { ValidationError } from '@shared/model/errors'
-import { loadBackupFormat } from './validation'
+import { activityChecker, loadBackupFormat, memberChecker, readActivityContext } from './validation'
 import { getDb } from './connection'
-import { appendToOutbox } from './outbox'
+import { appendToOutbox, LOCAL_SETTINGS_RECORD_ID } from './outbox'
+import { mayMake, requirePermission } from './permission'
 
 async function blobToBase64(blob: Blob): Promise<string> {
   const bytes = new Uint8Array(await blob.arrayBuffer())
@@ -48,6 +49,8 @@ export interface ImportSummary {
   activitiesAdded: number
   activitiesKept: number
   membersAdded: number
+  /** roster entries not taken: the signed-in member may not change the roster */
+  membersSkipped: number
   photosAdded: number
   settingsApplied: boolean
 }
@@ -55,19 +58,33 @@ export interface ImportSummary {
 /**
  * Merge a backup into this device: records not here are added; records already here are kept as they are, so an
  * import never overwrites newer work. Records that were only ever on a phone are queued for sync; copies of
- * server data are not. All or nothing: a bad file changes nothing.
+ * server data are not. Every record passes the same rules as a form's save first, and roster entries and settings
+ * are taken only from someone who may change them. All or nothing: a bad file changes nothing.
  */
 export async function importBackup(text: string): Promise<ImportSummary> {
   const { parseBackup } = await loadBackupFormat()
   const parsed = parseBackup(text)
   if (!parsed.ok) throw new ValidationError([{ path: '', message: parsed.message }])
   const { backup } = parsed
+  await requirePermission('activity', 'create')
+  const takeRoster = await mayMake('member', 'create')
+  const takeSettings = await mayMake('settings', 'edit')
+  // Checked against the groups the device will have: its own, or the backup's when its settings are taken.
+  const settingsTaken = takeSettings && backup.settings !== null && !(await getDb().settings.get('branch'))
+  const context = settingsTaken && backup.settings ? { groups: backup.settings.groups } : await readActivityContext()
+  const checkMember = await memberChecker()
+  if (takeRoster) for (const { syncedVersion: _v, id: _i, createdAt: _c, updatedAt: _u, deleted: _d, ...m } of backup.members) checkMember(m)
+  const checkActivity = await activityChecker(context)
+  for (const a of backup.activities) if (!a.deleted) checkActivity(a)
   const db = getDb()
   return db.transaction('rw', [db.activities, db.members, db.settings, db.photos, db.outbox, db.meta], async () => {
-    const summary: ImportSummary = { activitiesAdded: 0, activitiesKept: 0, membersAdded: 0, photosAdded: 0, settingsApplied: false }
+    const summary: ImportSummary = {
+      activitiesAdded: 0, activitiesKept: 0, membersAdded: 0, membersSkipped: 0, photosAdded: 0, settingsApplied: false,
+    }
     const knownMembers = new Set(await db.members.toCollection().primaryKeys())
     for (const { syncedVersion, ...m } of backup.members) {
       if (knownMembers.has(m.id)) continue
+      if (!takeRoster) { summary.membersSkipped++; continue }
       await db.members.add({ ...m, serverVersion: syncedVersion ?? null })
       if (syncedVersion === undefined) await appendToOutbox('member', 'put', m.id, null, { ...m })
       summary.membersAdded++
@@ -89,9 +106,9 @@ export async function importBackup(text: string): Promise<ImportSummary> {
       await db.photos.add({ id: p.id, activityId: p.activityId, blob: base64ToBlob(p.base64, p.mimeType), width: p.width, height: p.height, createdAt: p.createdAt })
       summary.photosAdded++
     }
-    if (backup.settings && !(await db.settings.get('branch'))) {
+    if (settingsTaken && backup.settings) {
       await db.settings.put({ key: 'branch', value: backup.settings, updatedAt: backup.exportedAt, serverVersion: null })
-      await appendToOutbox('settings', 'put', 'branch-settings', null, { ...backup.settings })
+      await appendToOutbox('settings', 'put', LOCAL_SETTINGS_RECORD_ID, null, { ...backup.settings })
       summary.settingsApplied = true
     }
     return summary

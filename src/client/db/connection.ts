@@ -1,4 +1,5 @@
 // The one database connection of this page. Tests swap it for a fresh one per test.
+import type { DexieOptions } from 'dexie'
 import { BranchLogDb, DATABASE_NAME } from './schema'
 
 let current: BranchLogDb | null = null
@@ -17,9 +18,15 @@ export function getDb(): BranchLogDb {
   return current
 }
 
-/** For tests: use a uniquely named database. */
-export function useDatabase(name: string): BranchLogDb {
+/** The IndexedDB a test phone keeps its database in: its own factory, so phones share nothing. */
+export type IndexedDbImplementation = Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>
+
+/**
+ * For tests: use a uniquely named database, optionally in its own IndexedDB (`indexedDB` and `IDBKeyRange` of one
+ * fake-indexeddb IDBFactory), so several simulated phones each hold a database of their own.
+ */
+export function useDatabase(name: string, implementation?: IndexedDbImplementation): BranchLogDb {
   current?.close()
-  current = new BranchLogDb(name)
+  current = new BranchLogDb(name, implementation)
   return current
 }

@@ -14,6 +14,3 @@ export async function discardDraft(key: string): Promise<void> {
   await getDb().drafts.delete(key)
 }
 
-export async function countDrafts(): Promise<number> {
-  return getDb().drafts.count()
-}

@@ -5,12 +5,18 @@ export * from './settings'
 export * from './photos'
 export * from './drafts'
 export * from './backup'
-export * from './outbox'
-export { getDeviceId, getLocalUserId, newId, readMetaValue, writeMetaValue } from './meta'
+export { countPendingChanges } from './outbox'
+export { readRememberedTrackingStart, rememberTrackingStart } from './trackingStart'
+export { getDeviceId, newId } from './meta'
+export { ChangeNotAllowedError } from './permission'
+export {
+  hasLocalDataToMap, beginRosterMapping, planRosterMapping, applyRosterMapping, isRosterMappingPending, rosterForDisplay,
+  KEEP_AS_NEW, type RosterMappingPlan, type LocalRosterEntry, type BranchRosterEntry, type RosterChoices,
+} from './join'
 export { observe, type LiveSubscription } from './live'
 export { useDatabase } from './connection'
 export type { StoredActivity, StoredMember, StoredPhoto, OutboxEntry } from './schema'
 // Sync bookkeeping and the session are imported as '@client/db/sync' and '@client/db/session' by the lazily loaded
 // sync code only, so none of it is in the first download.
-export type { SyncPosition, PushOutcome, RejectedChange, SyncSummary } from './sync'
+export type { SyncPosition, PushOutcome, RejectedChange } from './sync'
 export type { StoredSession } from './session'

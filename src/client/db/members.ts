@@ -1,23 +1,15 @@
 // The branch roster. Members are never hard-deleted: old attendance sheets keep their names.
 import type { MemberFields } from '@shared/model/member'
 import { ValidationError } from '@shared/model/errors'
-import { loadValidation } from './validation'
+import { LOCAL_WRITE_MESSAGES } from '@shared/localWriteMessages'
+import { memberChecker } from './validation'
 import { getDb } from './connection'
 import { appendToOutbox } from './outbox'
 import { newId } from './meta'
-import { plain } from './plain'
+import { requirePermission } from './permission'
 import type { StoredMember } from './schema'
 
-type MemberChecker = (fields: unknown) => MemberFields
-
-async function memberChecker(): Promise<MemberChecker> {
-  const { validateMemberFields, orThrow } = await loadValidation()
-  return (fields) => {
-    const value = orThrow(validateMemberFields(plain(fields)))
-    return { ...value, name: value.name.trim(), group: value.group.trim() }
-  }
-}
-
+/** Every live roster row, in roster order (local-only rows included; see join.ts for what the roster page shows). */
 export async function listMembers(): Promise<StoredMember[]> {
   const rows = await getDb().members.orderBy('order').toArray()
   return rows.filter((m) => !m.deleted)
@@ -27,13 +19,14 @@ export async function addMembers(list: Omit<MemberFields, 'order'>[], now: Date 
   const checked = await memberChecker()
   const db = getDb()
   return db.transaction('rw', [db.members, db.outbox, db.meta], async () => {
+    await requirePermission('member', 'create')
     const last = await db.members.orderBy('order').last()
     let order = (last?.order ?? 0) + 1
     const existingNames = new Set((await db.members.toArray()).filter((m) => !m.deleted && m.active).map((m) => m.name))
     const added: StoredMember[] = []
     for (const item of list) {
       const fields = checked({ ...item, order: order++ })
-      if (existingNames.has(fields.name)) throw new ValidationError([{ path: 'name', message: `名册中已有“${fields.name}”` }])
+      if (existingNames.has(fields.name)) throw new ValidationError([{ path: 'name', message: LOCAL_WRITE_MESSAGES.duplicateName(fields.name) }])
       existingNames.add(fields.name)
       const at = now.toISOString()
       const member: StoredMember = { ...fields, id: newId(), createdAt: at, updatedAt: at, deleted: false, serverVersion: null }
@@ -50,8 +43,9 @@ export async function updateMember(id: string, fields: MemberFields, now: Date =
   const value = (await memberChecker())(fields)
   const db = getDb()
   await db.transaction('rw', [db.members, db.outbox, db.meta], async () => {
+    await requirePermission('member', 'edit')
     const existing = await db.members.get(id)
-    if (!existing || existing.deleted) throw new ValidationError([{ path: '', message: '该成员不存在' }])
+    if (!existing || existing.deleted) throw new ValidationError([{ path: '', message: LOCAL_WRITE_MESSAGES.memberMissing }])
     const changed: Record<string, unknown> = {}
     for (const key of Object.keys(value) as (keyof MemberFields)[]) {
       if (existing[key] !== value[key]) changed[key] = value[key]
@@ -66,7 +60,7 @@ export async function updateMember(id: string, fields: MemberFields, now: Date =
 /** Members who left the branch are marked inactive rather than removed. */
 export async function setMemberActive(id: string, active: boolean): Promise<void> {
   const existing = await getDb().members.get(id)
-  if (!existing) throw new ValidationError([{ path: '', message: '该成员不存在' }])
+  if (!existing) throw new ValidationError([{ path: '', message: LOCAL_WRITE_MESSAGES.memberMissing }])
   const { id: _id, createdAt: _c, updatedAt: _u, deleted: _d, serverVersion: _s, ...fields } = existing
   await updateMember(id, { ...fields, active })
 }

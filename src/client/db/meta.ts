@@ -1,16 +1,13 @@
 // Device identity and counters kept in the meta table.
 import { v7 as uuidv7 } from 'uuid'
 import { getDb } from './connection'
-
-const DEVICE_ID_KEY = 'deviceId'
-const CLIENT_SEQ_KEY = 'lastClientSeq'
-const LOCAL_USER_KEY = 'localUserId'
+import { META_KEYS, type MetaKey } from './metaKeys'
 
 export function newId(): string {
   return uuidv7()
 }
 
-async function readMeta<T>(key: string): Promise<T | undefined> {
+export async function readMeta<T>(key: MetaKey): Promise<T | undefined> {
   const row = await getDb().meta.get(key)
   return row?.value as T | undefined
 }
@@ -19,10 +16,10 @@ async function readMeta<T>(key: string): Promise<T | undefined> {
 export async function getDeviceId(): Promise<string> {
   const db = getDb()
   return db.transaction('rw', db.meta, async () => {
-    const existing = await readMeta<string>(DEVICE_ID_KEY)
+    const existing = await readMeta<string>(META_KEYS.deviceId)
     if (existing) return existing
     const id = newId()
-    await db.meta.put({ key: DEVICE_ID_KEY, value: id })
+    await db.meta.put({ key: META_KEYS.deviceId, value: id })
     return id
   })
 }
@@ -31,10 +28,10 @@ export async function getDeviceId(): Promise<string> {
 export async function getLocalUserId(): Promise<string> {
   const db = getDb()
   return db.transaction('rw', db.meta, async () => {
-    const existing = await readMeta<string>(LOCAL_USER_KEY)
+    const existing = await readMeta<string>(META_KEYS.localUserId)
     if (existing) return existing
     const id = `local-${newId()}`
-    await db.meta.put({ key: LOCAL_USER_KEY, value: id })
+    await db.meta.put({ key: META_KEYS.localUserId, value: id })
     return id
   })
 }
@@ -42,16 +39,8 @@ export async function getLocalUserId(): Promise<string> {
 /** Next strictly increasing sequence number of this device. Call inside a transaction that includes meta. */
 export async function nextClientSeq(): Promise<number> {
   const db = getDb()
-  const last = (await readMeta<number>(CLIENT_SEQ_KEY)) ?? 0
+  const last = (await readMeta<number>(META_KEYS.lastClientSeq)) ?? 0
   const next = last + 1
-  await db.meta.put({ key: CLIENT_SEQ_KEY, value: next })
+  await db.meta.put({ key: META_KEYS.lastClientSeq, value: next })
   return next
-}
-
-export async function readMetaValue<T>(key: string): Promise<T | undefined> {
-  return readMeta<T>(key)
-}
-
-export async function writeMetaValue(key: string, value: unknown): Promise<void> {
-  await getDb().meta.put({ key, value })
 }

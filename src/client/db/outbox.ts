@@ -2,6 +2,10 @@
 import type { Mutation, SyncEntity } from '@shared/sync/mutation'
 import { getDb } from './connection'
 import { getDeviceId, nextClientSeq } from './meta'
+import type { OutboxEntry } from './schema'
+
+/** The recordId the settings record has in this device's outbox; the server's is the branch id. */
+export const LOCAL_SETTINGS_RECORD_ID = 'branch-settings'
 
 /** Append a mutation. Must run inside a rw transaction over outbox and meta (with the change itself). */
 export async function appendToOutbox(
@@ -26,24 +30,12 @@ export function refusedEntries() {
   return getDb().outbox.where('rejectedReason').aboveOrEqual('')
 }
 
-export async function readOutbox(limit: number): Promise<Mutation[]> {
-  const rows = await getDb().outbox.orderBy('clientSeq').filter((e) => e.rejectedReason === undefined).limit(limit).toArray()
-  return rows.map((r) => r.mutation)
+/** Waiting (not refused) entries, oldest first. */
+export function pendingEntries(): Promise<OutboxEntry[]> {
+  return getDb().outbox.orderBy('clientSeq').filter((e) => e.rejectedReason === undefined).toArray()
 }
 
-export async function listRejectedChanges() {
-  return refusedEntries().toArray()
-}
-
-/** Remove acknowledged mutations; keep rejected ones with their reason so the user sees them. */
-export async function acknowledgeOutbox(applied: number[], rejected: { clientSeq: number; reason: string }[]): Promise<void> {
-  const db = getDb()
-  await db.transaction('rw', db.outbox, async () => {
-    await db.outbox.bulkDelete(applied)
-    for (const r of rejected) await db.outbox.update(r.clientSeq, { rejectedReason: r.reason })
-  })
-}
-
-export async function dismissRejectedChange(clientSeq: number): Promise<void> {
-  await getDb().outbox.delete(clientSeq)
+/** One key per synced record: changes with the same key are to the same record. */
+export function pendingKey(entity: SyncEntity, recordId: string): string {
+  return entity === 'settings' ? 'settings' : `${entity}:${recordId}`
 }

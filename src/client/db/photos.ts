@@ -10,6 +10,3 @@ export async function getPhoto(id: string): Promise<StoredPhoto | undefined> {
   return getDb().photos.get(id)
 }
 
-export async function deletePhotos(ids: string[]): Promise<void> {
-  await getDb().photos.bulkDelete(ids)
-}

@@ -1,5 +1,5 @@
 // The IndexedDB schema. Every version is kept: Dexie upgrades a device's database step by step.
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie'
 import type { ActivityRecord } from '@shared/model/activity'
 import type { Member } from '@shared/model/member'
 import type { BranchSettings } from '@shared/model/settings'
@@ -66,8 +66,9 @@ export class BranchLogDb extends Dexie {
   drafts!: EntityTable<FormDraft, 'key'>
   photoUploads!: EntityTable<PhotoUpload, 'id'>
 
-  constructor(name = DATABASE_NAME) {
-    super(name)
+  /** `options` may name the IndexedDB implementation (tests give each simulated phone its own). */
+  constructor(name = DATABASE_NAME, options?: DexieOptions) {
+    super(name, options)
     this.version(1).stores({
       activities: 'id, date, updatedAt',
       members: 'id, order',

@@ -1,10 +1,9 @@
 // The signed-in session, kept in IndexedDB (never localStorage): the bearer token and who it belongs to.
+import type { Actor } from '@shared/permissions'
 import type { MeResponse } from '@shared/sync/account'
 import { getDb } from './connection'
+import { META_KEYS } from './metaKeys'
 import { plain } from './plain'
-
-const SESSION_KEY = 'session'
-const LOCAL_USER_KEY = 'localUserId'
 
 export interface StoredSession {
   token: string
@@ -14,16 +13,27 @@ export interface StoredSession {
 }
 
 export async function readSession(): Promise<StoredSession | null> {
-  const row = await getDb().meta.get(SESSION_KEY)
+  const row = await getDb().meta.get(META_KEYS.session)
   return (row?.value as StoredSession | undefined) ?? null
+}
+
+/**
+ * Who is making changes on this phone, for `mayChange` (src/shared/permissions.ts): the account of the stored
+ * session (also an expired one: its owner signs in again to send what they queued), or 'alone' without a session.
+ */
+export async function readActor(): Promise<Actor> {
+  const session = await readSession()
+  if (!session) return { role: 'alone', userId: null, memberId: null }
+  const { user } = session.me
+  return { role: user.role, userId: user.id, memberId: user.memberId }
 }
 
 /** Save a fresh session; records entered from now on name the account's roster entry as their author. */
 export async function saveSession(token: string, me: MeResponse): Promise<void> {
   const db = getDb()
   await db.transaction('rw', db.meta, async () => {
-    await db.meta.put({ key: SESSION_KEY, value: plain({ token, me, expired: false }) })
-    if (me.user.memberId) await db.meta.put({ key: LOCAL_USER_KEY, value: me.user.memberId })
+    await db.meta.put({ key: META_KEYS.session, value: plain({ token, me, expired: false }) })
+    if (me.user.memberId) await db.meta.put({ key: META_KEYS.localUserId, value: me.user.memberId })
   })
 }
 
@@ -31,7 +41,7 @@ export async function updateSessionAccount(me: MeResponse): Promise<void> {
   const db = getDb()
   await db.transaction('rw', db.meta, async () => {
     const current = await readSession()
-    if (current) await db.meta.put({ key: SESSION_KEY, value: plain({ ...current, me }) })
+    if (current) await db.meta.put({ key: META_KEYS.session, value: plain({ ...current, me }) })
   })
 }
 
@@ -39,10 +49,10 @@ export async function markSessionExpired(): Promise<void> {
   const db = getDb()
   await db.transaction('rw', db.meta, async () => {
     const current = await readSession()
-    if (current) await db.meta.put({ key: SESSION_KEY, value: { ...current, expired: true } })
+    if (current) await db.meta.put({ key: META_KEYS.session, value: { ...current, expired: true } })
   })
 }
 
 export async function clearSession(): Promise<void> {
-  await getDb().meta.delete(SESSION_KEY)
+  await getDb().meta.delete(META_KEYS.session)
 }

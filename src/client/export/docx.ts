@@ -1,20 +1,28 @@
-// The report section as a Word file in 公文 layout (GB/T 9704 style): A4, title in 小标宋 二号, body in 仿宋 三号
-// with a 2-character first-line indent and 28 pt lines, headings 一、（一）1．, "— 1 —" page numbers, and the
-// year's 台账 as an appendix table. Built on the phone (the only side that writes Word files); the UI loads this module lazily.
+// The 述职报告 as a Word file in 公文 layout (src/client/export/gongwen.ts: A4, 37/35/28/26 mm, 22 × 28 grid,
+// title 小标宋 二号 broken between words, body 仿宋 三号, headings 黑体 一、 / 楷体 （一）, "— 1 —" page numbers),
+// with the year's 台账 as a landscape appendix in its own section. Built on the phone (the only side that writes
+// Word files); the UI loads this module lazily.
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeightRule, LineRuleType, Packer, PageBreak, PageNumber, Paragraph,
-  Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType, BorderStyle, Document, HeightRule, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun,
+  VerticalAlign, WidthType,
 } from 'docx'
 import type { ActivityRecord } from '@shared/model/activity'
+import { activityTypeName } from '@shared/catalogue'
 import {
   absentText, attendanceCell, buildLedgerRows, creditHoursText, evaluationText, lectureText, leaveText, talkText, volunteerText,
   type LedgerMember, type LedgerRow,
 } from '@shared/export/ledger'
 import { headingNumber } from '@shared/export/numbering'
 import { fontTableXml, type ReportFonts } from './fonts'
+import {
+  BODY_SIZE, bodyParagraph, DEFAULT_FONTS, FOOTERS, fontOf, LANDSCAPE_TEXT_WIDTH_MM, landscapePage, MM, portraitPage, run,
+  titleParagraph,
+} from './gongwen'
+
+export { DEFAULT_FONTS } from './gongwen'
 
 export interface DocxSection {
-  /** without its number: '履职情况' */
+  /** without its number: '主要做法和成效' */
   heading: string
   paragraphs?: readonly string[]
   subsections?: readonly DocxSection[]
@@ -28,8 +36,17 @@ export function performanceSections(paragraphs: readonly string[]): DocxSection[
 export interface ReportDocxInput {
   /** '2025年度第一党支部书记抓基层党建工作述职报告' */
   title: string
+  /**
+   * Where the title may best break, as a character offset: after the branch name ('2025年度第一党支部' /
+   * '书记抓基层党建工作述职报告'). Without it the title breaks at the most even word boundary.
+   */
+  titleBreakAt?: number
+  /** paragraphs before the first heading: '2025年，在…领导下，本人…现将本年度履职尽责情况述职如下：' */
+  opening?: readonly string[]
   /** numbered 一、（一）1． by depth */
   sections: readonly DocxSection[]
+  /** lines at the end, right-aligned two characters in: ['述职人：张三', '2025年12月20日'] */
+  signature?: readonly string[]
   /** the branch's records; the appendix lists the non-deleted ones dated in `year` */
   records: readonly ActivityRecord[]
   year: number
@@ -40,40 +57,17 @@ export interface ReportDocxInput {
   fonts?: Partial<ReportFonts>
 }
 
-export const DEFAULT_FONTS: ReportFonts = {
-  title: { name: '方正小标宋简体', fallback: '宋体' },
-  body: { name: '仿宋_GB2312', fallback: '仿宋' },
-  heading1: { name: '黑体', fallback: '黑体' },
-  heading2: { name: '楷体_GB2312', fallback: '楷体' },
-}
-
-// sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt
-const TITLE_SIZE = 44
-const BODY_SIZE = 32
-const TABLE_SIZE = 21
-const LINE_TWIPS = 560 // 28 pt, exact
-const FIRST_LINE_INDENT_TWIPS = 640 // 2 characters of 16 pt
-const MM = 56.7 // twips per millimetre
-
-function run(text: string, font: string, size: number, bold = false): TextRun {
-  return new TextRun({ text, size, bold, font: { ascii: font, eastAsia: font, hAnsi: font, hint: 'eastAsia' } })
-}
-
-function bodyParagraph(children: TextRun[], indent = true): Paragraph {
-  return new Paragraph({
-    children,
-    alignment: AlignmentType.JUSTIFIED,
-    spacing: { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    indent: indent ? { firstLine: FIRST_LINE_INDENT_TWIPS } : undefined,
-  })
-}
+const TABLE_SIZE = 18 // 小五: a landscape row then holds a meeting's details in two or three lines
+const TABLE_HEADER_SIZE = 21 // 五号
+const TABLE_LINE_TWIPS = 240 // 12 pt exact: fonts with tall ascenders (Noto CJK) would otherwise space lines 1.5×
 
 function sectionParagraphs(sections: readonly DocxSection[], fonts: ReportFonts, level = 0): Paragraph[] {
   const out: Paragraph[] = []
   sections.forEach((section, i) => {
     const heading = `${headingNumber(level, i + 1)}${section.heading}`
+    // 一、 in 黑体, （一） in 楷体, 1． in 仿宋 (GB/T 9704 7.3.3)
     const font = level === 0 ? fonts.heading1.name : level === 1 ? fonts.heading2.name : fonts.body.name
-    out.push(bodyParagraph([run(heading, font, BODY_SIZE, level >= 2)]))
+    out.push(bodyParagraph([run(heading, font, BODY_SIZE)]))
     for (const text of section.paragraphs ?? []) out.push(bodyParagraph([run(text, fonts.body.name, BODY_SIZE)]))
     if (section.subsections) out.push(...sectionParagraphs(section.subsections, fonts, level + 1))
   })
@@ -81,28 +75,37 @@ function sectionParagraphs(sections: readonly DocxSection[], fonts: ReportFonts,
 }
 
 /**
- * Six wide columns so the table stays readable on A4 portrait: the details of each kind of record are composed
- * into 参会情况 and 其他, one line per item, and no cell of a row is left empty.
+ * The landscape 台账 table: one type per line in 类型, and 内容摘要 and 决议 in their own columns. Every cell has
+ * text ('—' where nothing applies).
  */
-export const LEDGER_TABLE_HEADER = ['日期', '类型', '主题/地点', '参会情况', '其他', '补录'] as const
-// millimetres over the 156 mm text width; 日期 fits 'YYYY-MM-DD' on one line in 五号, 补录 fits its header
-const LEDGER_COLUMN_MM = [23, 20, 34, 36, 31, 12]
+export const LEDGER_TABLE_HEADER = ['日期', '类型', '主题/地点', '参会情况', '内容摘要', '决议及表决情况', '其他', '补录'] as const
+// millimetres over the 225 mm landscape text width; 日期 holds 'YYYY-MM-DD' in 小五 on one line (10 digits of 9 pt ≈ 19 mm plus the cell margins; 20 mm wrapped in LibreOffice)
+const LEDGER_COLUMN_MM = [23, 16, 44, 46, 44, 24, 18, 10]
 const NOT_APPLICABLE = '—'
+/** 内容摘要 is cut after this many characters in the 台账; the whole text is in the 会议记录 */
+export const LEDGER_SUMMARY_CHARS = 60
 
-function cell(lines: readonly string[], font: string, align: 'center' | 'left' = 'center'): TableCell {
+function cell(lines: readonly string[], font: string, align: 'center' | 'left' = 'center', size = TABLE_SIZE): TableCell {
   const shown = lines.flatMap((l) => l.split(/\r?\n/)).map((l) => l.trim()).filter((l) => l !== '')
   return new TableCell({
     verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 85, right: 85 },
+    margins: { left: 60, right: 60, top: 15, bottom: 15 },
     children: (shown.length > 0 ? shown : [NOT_APPLICABLE]).map((text) => new Paragraph({
       alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-      children: [run(text, font, TABLE_SIZE)],
+      spacing: { line: size === TABLE_SIZE ? TABLE_LINE_TWIPS : 300, lineRule: LineRuleType.EXACT },
+      children: [new TextRun({ text, size, font: fontOf(font), snapToGrid: false })],
     })),
   })
 }
 
 function labelled(label: string, text: string): string {
   return text ? `${label}：${text}` : ''
+}
+
+/** '党小组：一组；地点：三楼会议室；主持人：张书记；记录人：李委员' in one line (it wraps in the cell) */
+export function meetingFactsLine(r: LedgerRow): string {
+  return [labelled('党小组', r.partyGroup), labelled('地点', r.place), labelled('主持人', r.host), labelled('记录人', r.recorder)]
+    .filter((p) => p !== '').join('；')
 }
 
 /** 应到4人，实到2人 / 请假1人：王芳（出差） / 缺席1人：李四 / 列席：… */
@@ -124,87 +127,97 @@ export function ledgerOtherLines(r: LedgerRow): string[] {
   ].filter((l) => l !== '')
 }
 
+/** The summary for the 台账: whole when short, else cut at LEDGER_SUMMARY_CHARS with an ellipsis. */
+export function ledgerSummary(text: string): string {
+  const flat = text.replace(/\s*\r?\n\s*/g, ' ').trim()
+  const chars = [...flat]
+  return chars.length <= LEDGER_SUMMARY_CHARS ? flat : `${chars.slice(0, LEDGER_SUMMARY_CHARS).join('')}…`
+}
+
 function ledgerTable(rows: readonly LedgerRow[], fonts: ReportFonts): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
   const header = new TableRow({
     tableHeader: true,
-    height: { value: 454, rule: HeightRule.ATLEAST },
-    children: LEDGER_TABLE_HEADER.map((h) => cell([h], fonts.heading1.name)),
+    cantSplit: true,
+    height: { value: 400, rule: HeightRule.ATLEAST },
+    children: LEDGER_TABLE_HEADER.map((h) => cell([h], fonts.heading1.name, 'center', TABLE_HEADER_SIZE)),
   })
   const body = rows.map((r) => new TableRow({
     cantSplit: true,
     children: [
       cell([r.date, r.startTime], fonts.body.name),
-      cell([r.types], fonts.body.name),
-      cell([r.topic, labelled('党小组', r.partyGroup), labelled('地点', r.place), labelled('主持人', r.host), labelled('记录人', r.recorder)], fonts.body.name, 'left'),
+      cell(r.typeIds.map(activityTypeName), fonts.body.name),
+      cell([r.topic, meetingFactsLine(r)], fonts.body.name, 'left'),
       cell(ledgerAttendanceLines(r), fonts.body.name, 'left'),
+      cell([ledgerSummary(r.summary)], fonts.body.name, 'left'),
+      cell([ledgerSummary(r.resolution)], fonts.body.name, 'left'),
       cell(ledgerOtherLines(r), fonts.body.name, 'left'),
       cell([r.backfilled ? '是' : '否'], fonts.body.name),
     ],
   }))
+  const twips = LEDGER_COLUMN_MM.map((mm) => Math.round(mm * MM))
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: LEDGER_COLUMN_MM.map((mm) => Math.round(mm * MM)),
+    width: { size: Math.round(LANDSCAPE_TEXT_WIDTH_MM * MM), type: WidthType.DXA },
+    columnWidths: twips,
+    layout: 'fixed',
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [header, ...body],
   })
 }
 
-function pageNumberFooter(fonts: ReportFonts): Footer {
-  const font = { ascii: fonts.body.name, eastAsia: fonts.body.name, hAnsi: fonts.body.name }
-  return new Footer({
-    children: [new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font })],
-    })],
-  })
-}
-
 export function createReportDocument(input: ReportDocxInput): Document {
   const fonts: ReportFonts = { ...DEFAULT_FONTS, ...input.fonts }
+  const body = fonts.body.name
   const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { line: 700, lineRule: LineRuleType.EXACT, after: LINE_TWIPS },
-      children: [run(input.title, fonts.title.name, TITLE_SIZE)],
-    }),
+    titleParagraph(input.title, fonts, input.titleBreakAt),
+    ...(input.opening ?? []).map((text) => bodyParagraph([run(text, body, BODY_SIZE)])),
     ...sectionParagraphs(input.sections, fonts),
+  ]
+  if (input.signature && input.signature.length > 0) {
+    // GB/T 9704 7.3.5: one empty line below the text, then 署名 and 日期 right-aligned two characters in
+    children.push(bodyParagraph([], { indent: false }))
+    for (const line of input.signature) children.push(bodyParagraph([run(line, body, BODY_SIZE)], { indent: false, align: 'right', rightIndentChars: 2 }))
+  }
+  const sections: { properties: ReturnType<typeof portraitPage>; footers: typeof FOOTERS; children: (Paragraph | Table)[] }[] = [
+    { properties: portraitPage(), footers: FOOTERS, children },
   ]
   const appendixTitle = input.appendixTitle === undefined ? `附件：${input.year}年度活动台账` : input.appendixTitle
   if (appendixTitle !== null) {
     const rows = buildLedgerRows(input.records, input.year, input.roster)
-    children.push(
-      new Paragraph({ children: [new PageBreak()] }),
-      bodyParagraph([run(appendixTitle, fonts.heading1.name, BODY_SIZE)], false),
-      bodyParagraph([run(`共${rows.length}项活动（“补录”指活动结束7天后录入的记录）`, fonts.body.name, 24)], false),
-      ledgerTable(rows, fonts),
-    )
+    sections.push({
+      properties: landscapePage(),
+      footers: FOOTERS,
+      children: [
+        new Paragraph({ children: [run(appendixTitle, fonts.heading1.name, BODY_SIZE)] }),
+        new Paragraph({
+          spacing: { after: 120 },
+          children: [run(`共${rows.length}项活动（“补录”指活动结束7天后录入的记录；内容摘要较长的，全文见会议记录）`, body, TABLE_SIZE)],
+        }),
+        ledgerTable(rows, fonts),
+      ],
+    })
   }
   return new Document({
     creator: '支部纪实',
     title: input.title,
-    styles: { default: { document: { run: { font: fonts.body.name, size: BODY_SIZE } } } },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-          margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(25 * MM) },
-        },
-      },
-      footers: { default: pageNumberFooter(fonts) },
-      children,
-    }],
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: fontOf(body), size: BODY_SIZE } } } },
+    sections,
   })
+}
+
+/** Pack a document with the font table naming each 公文 font's fallback. */
+export async function packDocx(document: Document, fonts: ReportFonts): Promise<Uint8Array<ArrayBuffer>> {
+  // Word substitutes a missing font by the altName in the font table: 小标宋 → 宋体, 仿宋_GB2312 → 仿宋.
+  const packed = await Packer.pack(document, 'uint8array', false,
+    [{ path: 'word/fontTable.xml', data: fontTableXml(fonts) }])
+  // a copy over a plain ArrayBuffer, which Blob and fetch accept under TypeScript's DOM types
+  return new Uint8Array(packed)
 }
 
 /** The .docx bytes. In the browser wrap them: new Blob([bytes], { type: DOCX_MIME }). */
 export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Array<ArrayBuffer>> {
-  const fonts: ReportFonts = { ...DEFAULT_FONTS, ...input.fonts }
-  // Word substitutes a missing font by the altName in the font table: 小标宋 → 宋体, 仿宋_GB2312 → 仿宋.
-  const packed = await Packer.pack(createReportDocument(input), 'uint8array', false,
-    [{ path: 'word/fontTable.xml', data: fontTableXml(fonts) }])
-  // a copy over a plain ArrayBuffer, which Blob and fetch accept under TypeScript's DOM types
-  return new Uint8Array(packed)
+  return packDocx(createReportDocument(input), { ...DEFAULT_FONTS, ...input.fonts })
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'

@@ -71,7 +71,10 @@ export function buildFigureCards(report: YearReport, lastYear: YearReport | null
     {
       id: 'study', title: '集中学习', items: [
         it('type.study', '集中学习', '次', (r) => r.study.sessions),
-        it('study.creditHours', '学时', '学时', (r) => r.study.creditHours),
+        // 学时 are per member: the average from the sheets when there is one, else what a full attender earned
+        report.study.hoursPerMember
+          ? it('study.hoursPerMember', '人均学时', '学时', (r) => r.study.hoursPerMember)
+          : it('study.creditHours', '全勤累计学时', '学时', (r) => r.study.creditHours),
       ],
     },
   ]

@@ -1,5 +1,5 @@
-// The secretary's edited 履职情况 text of a year, kept on the device through the drafts table, with the figures it
-// was written from so a later compile can show which numbers changed since.
+// The 履职情况 text a secretary edited in earlier versions of the app (before the whole 述职报告 draft), kept on the
+// device through the drafts table. The report screen still shows it, so no edit is lost, until they discard it.
 import { discardDraft, readDraft, saveDraft } from '@client/db'
 import type { ReportFigureSnapshot } from '@shared/report'
 

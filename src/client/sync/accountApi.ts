@@ -1,26 +1,22 @@
 // Account requests: sign-in, joining with an invite, sign-out, and the secretary's invites, accounts and audit.
-import type {
-  AccountView, CreatedInvite, InvitePreview, InviteView, JoinRequest, MeResponse, SessionResponse,
-} from '@shared/sync/account'
+import { API } from '@shared/api'
+import type { AuditEntry, AuditPage, BranchAccount } from '@shared/api/branch'
+import type { CreatedInvite, InvitePreview, InviteView, JoinRequest, MeResponse, SessionResponse } from '@shared/sync/account'
 import { clearSession, readSession, saveSession, updateSessionAccount } from '@client/db/session'
-import { callServer, ServerError, type ServerClient } from './http'
+import { receive, receiveNothing, serverApi, ServerError, type ServerClient } from './http'
 
-export interface AuditEntryView {
-  id: number
-  kind: 'delete' | 'stale_edit'
-  entity: string
-  recordId: string
-  userName: string
-  detail: Record<string, unknown>
-  at: string
-}
-
-export type BranchAccount = AccountView & { removed: boolean }
+export type { BranchAccount } from '@shared/api/branch'
+/** One entry of the secretary's audit trail, as AuditLog.vue shows it. */
+export type AuditEntryView = AuditEntry
 
 async function token(): Promise<string> {
   const session = await readSession()
   if (!session || session.expired) throw new ServerError(401, 'unauthenticated', '请先登录')
   return session.token
+}
+
+async function signedIn(client: ServerClient) {
+  return serverApi(client, await token()).api
 }
 
 async function adopt(res: SessionResponse): Promise<MeResponse> {
@@ -30,52 +26,53 @@ async function adopt(res: SessionResponse): Promise<MeResponse> {
 }
 
 export async function signIn(client: ServerClient, username: string, password: string): Promise<MeResponse> {
-  return adopt(await callServer<SessionResponse>(client, 'POST', '/api/auth/signin', { body: { username, password } }))
+  const answer = serverApi(client).api.auth.signin.$post({ json: { username, password } })
+  return adopt(await receive(answer, API.signIn.response))
 }
 
 export async function joinBranch(client: ServerClient, req: JoinRequest): Promise<MeResponse> {
-  return adopt(await callServer<SessionResponse>(client, 'POST', '/api/auth/join', { body: req }))
+  return adopt(await receive(serverApi(client).api.auth.join.$post({ json: req }), API.join.response))
 }
 
 export function previewInvite(client: ServerClient, code: string): Promise<InvitePreview> {
-  return callServer<InvitePreview>(client, 'GET', `/api/invites/preview?code=${encodeURIComponent(code)}`)
+  return receive(serverApi(client).api.invites.preview.$get({ query: { code } }), API.invitePreview.response)
 }
 
 /** Ends the session on the server when reachable; the local session goes either way. Local data stays. */
 export async function signOut(client: ServerClient): Promise<void> {
   const session = await readSession()
   if (session && !session.expired) {
-    await callServer(client, 'POST', '/api/auth/signout', { token: session.token }).catch(() => undefined)
+    await receiveNothing(serverApi(client, session.token).api.auth.signout.$post()).catch(() => undefined)
   }
   await clearSession()
 }
 
 export async function refreshAccount(client: ServerClient): Promise<MeResponse> {
-  const me = await callServer<MeResponse>(client, 'GET', '/api/me', { token: await token() })
+  const me = await receive((await signedIn(client)).me.$get(), API.me.response)
   await updateSessionAccount(me)
   return me
 }
 
 export async function createInvite(client: ServerClient, expiresInHours = 168, maxUses = 1): Promise<CreatedInvite> {
-  return callServer<CreatedInvite>(client, 'POST', '/api/invites', { token: await token(), body: { expiresInHours, maxUses } })
+  return receive((await signedIn(client)).invites.$post({ json: { expiresInHours, maxUses } }), API.createInvite.response)
 }
 
 export async function listInvites(client: ServerClient): Promise<InviteView[]> {
-  return (await callServer<{ invites: InviteView[] }>(client, 'GET', '/api/invites', { token: await token() })).invites
+  return (await receive((await signedIn(client)).invites.$get(), API.listInvites.response)).invites
 }
 
 export async function revokeInvite(client: ServerClient, id: string): Promise<void> {
-  await callServer(client, 'DELETE', `/api/invites/${encodeURIComponent(id)}`, { token: await token() })
+  await receiveNothing((await signedIn(client)).invites[':id'].$delete({ param: { id: encodeURIComponent(id) } }))
 }
 
 export async function listBranchAccounts(client: ServerClient): Promise<BranchAccount[]> {
-  return (await callServer<{ accounts: BranchAccount[] }>(client, 'GET', '/api/branch/accounts', { token: await token() })).accounts
+  return (await receive((await signedIn(client)).branch.accounts.$get(), API.branchAccounts.response)).accounts
 }
 
 export async function removeBranchAccount(client: ServerClient, id: string): Promise<void> {
-  await callServer(client, 'DELETE', `/api/branch/accounts/${encodeURIComponent(id)}`, { token: await token() })
+  await receiveNothing((await signedIn(client)).branch.accounts[':id'].$delete({ param: { id: encodeURIComponent(id) } }))
 }
 
-export async function readAudit(client: ServerClient, after = 0): Promise<{ entries: AuditEntryView[]; next: number | null }> {
-  return callServer(client, 'GET', `/api/audit?after=${after}&limit=100`, { token: await token() })
+export async function readAudit(client: ServerClient, after = 0): Promise<AuditPage> {
+  return receive((await signedIn(client)).audit.$get({ query: { after: String(after), limit: '100' } }), API.audit.response)
 }

@@ -1,7 +1,8 @@
 // One sync run (`syncOnce`; `pullAll` is exported for tests): push the outbox (oldest first, in batches), then pull pages until the server has nothing newer.
 // Everything it learns is written through db/ in one transaction per batch or page, so a run cut short at any
 // point (tab closed, network gone) loses nothing and simply continues next time.
-import type { PullResponse, PushRequest, PushResponse } from '@shared/sync/protocol'
+import { API } from '@shared/api'
+import type { PullResponse, PushRequest } from '@shared/sync/protocol'
 import { DEFAULT_PULL_LIMIT, ERROR_CODES, MAX_PULL_LIMIT, MAX_PUSH_BATCH, PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { markSessionExpired, readSession } from '@client/db/session'
 import {
@@ -9,7 +10,7 @@ import {
   requeueSyncedRecords, resetSyncedCopy, restartPull,
   rotateClientId, wipeBranchData,
 } from '@client/db/sync'
-import { callServer, ServerError, type ServerClient } from './http'
+import { receive, serverApi, ServerError, type ServerClient } from './http'
 import { uploadPendingPhotos } from './photos'
 
 export type SyncResult =
@@ -29,7 +30,7 @@ async function pushOutbox(client: ServerClient, token: string, branchId: string)
     const first = batch[0]
     if (!first) break
     const body: PushRequest = { protocolVersion: PROTOCOL_VERSION, clientId: first.clientId, mutations: batch }
-    const res = await callServer<PushResponse>(client, 'POST', '/api/sync/push', { token, body })
+    const res = await receive(serverApi(client, token).api.sync.push.$post({ json: body }), API.push.response)
     const outcome = await applyPushResults(batch, res.results)
     pushed += res.results.filter((r) => r.status !== 'rejected').length
     rejectedSynced ||= outcome.rejectedSynced
@@ -41,9 +42,8 @@ async function pushOutbox(client: ServerClient, token: string, branchId: string)
 }
 
 function fetchPullPage(client: ServerClient, token: string, cursor: number, epoch: string | null, limit: number): Promise<PullResponse> {
-  const query = new URLSearchParams({ protocolVersion: String(PROTOCOL_VERSION), cursor: String(cursor), limit: String(limit) })
-  if (epoch) query.set('epoch', epoch)
-  return callServer<PullResponse>(client, 'GET', `/api/sync/pull?${query.toString()}`, { token })
+  const query = { protocolVersion: String(PROTOCOL_VERSION), cursor: String(cursor), limit: String(limit), epoch: epoch ?? undefined }
+  return receive(serverApi(client, token).api.sync.pull.$get({ query }), API.pull.response)
 }
 
 export async function pullAll(client: ServerClient, token: string): Promise<{ pulled: number; reset: boolean }> {

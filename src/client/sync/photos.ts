@@ -1,40 +1,41 @@
 // Photos sync apart from their records: uploaded after the records are pushed, downloaded only when a screen
 // shows them (a phone need not hold every photo of the branch). PUT by id is idempotent on the server, so an
 // interrupted upload is simply sent again.
+import { API } from '@shared/api'
 import { MAX_PHOTO_BYTES } from '@shared/sync/protocol'
 import { readSession } from '@client/db/session'
 import {
   getActivityIdForPhoto, listPhotosToUpload, markPhotoRefused, markPhotoUploaded, storeDownloadedPhoto,
 } from '@client/db/photoSync'
-import { browserClient, NetworkError, type ServerClient } from './http'
+import { browserClient, receive, serverApi, ServerError, type ServerClient } from './http'
 
 /** Photos per sync run; the rest go next time so one run never holds the network for long. */
 const PHOTOS_PER_RUN = 20
 
+/** Answers that mean the server will never take this photo: it stays on the phone, with the reason. */
+const REFUSALS: Readonly<Record<number, string>> = { 409: '服务器上已有同编号的另一张照片', 413: '照片过大', 415: '照片格式不支持' }
+
 export async function uploadPendingPhotos(client: ServerClient, token: string): Promise<number> {
+  const photosApi = serverApi(client, token).api.photos
   let uploaded = 0
   for (const photo of await listPhotosToUpload(PHOTOS_PER_RUN)) {
     if (photo.blob.size > MAX_PHOTO_BYTES) {
       await markPhotoRefused(photo.id, '照片超过5MB，只保存在本机')
       continue
     }
-    let res: Response
+    const answer = photosApi[':id'].$put({ param: { id: encodeURIComponent(photo.id) } },
+      { headers: { 'Content-Type': photo.blob.type || 'image/jpeg' }, init: { body: photo.blob } })
     try {
-      res = await client.fetch(`${client.baseUrl}/api/photos/${encodeURIComponent(photo.id)}`, {
-        method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': photo.blob.type || 'image/jpeg' }, body: photo.blob,
-      })
+      await receive(answer, API.putPhoto.response)
     } catch (err) {
-      throw new NetworkError(err instanceof Error ? err.message : String(err))
+      if (!(err instanceof ServerError)) throw err // no answer: the run fails and is retried
+      const refusal = REFUSALS[err.status]
+      if (!refusal) break // 401/403/5xx: the record sync handles sessions; try the photos again next run
+      await markPhotoRefused(photo.id, `${refusal}，只保存在本机`)
+      continue
     }
-    if (res.ok) {
-      await markPhotoUploaded(photo.id)
-      uploaded++
-    } else if (res.status === 409 || res.status === 413 || res.status === 415) {
-      const reasons: Record<number, string> = { 409: '服务器上已有同编号的另一张照片', 413: '照片过大', 415: '照片格式不支持' }
-      await markPhotoRefused(photo.id, `${reasons[res.status]}，只保存在本机`)
-    } else {
-      break // 401/403/5xx: the record sync handles sessions; try the photos again next run
-    }
+    await markPhotoUploaded(photo.id)
+    uploaded++
   }
   return uploaded
 }
@@ -44,8 +45,9 @@ export async function downloadPhoto(id: string, client: ServerClient = browserCl
   const session = await readSession()
   if (!session || session.expired || (typeof navigator !== 'undefined' && !navigator.onLine)) return false
   try {
-    const res = await client.fetch(`${client.baseUrl}/api/photos/${encodeURIComponent(id)}`, { headers: { Authorization: `Bearer ${session.token}` } })
-    if (!res.ok) return false
+    const res = await serverApi(client, session.token).api.photos[':id'].$get({ param: { id: encodeURIComponent(id) }, query: {} })
+    // The answer is the image itself: anything else (an error page, JSON) is not stored as a photo.
+    if (!res.ok || !(res.headers.get('Content-Type') ?? '').startsWith('image/')) return false
     const blob = await res.blob()
     const bitmap = await createImageBitmap(blob)
     const activityId = (await getActivityIdForPhoto(id)) ?? ''

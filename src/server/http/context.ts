@@ -25,9 +25,14 @@ export function requireSession(db: Db, now: () => number): MiddlewareHandler<App
   }
 }
 
+/**
+ * The address a request came from. Behind a trusted proxy (TRUST_PROXY=1) it is the LAST X-Forwarded-For entry:
+ * the one the proxy itself added; earlier entries are whatever the client claimed (deploy/nginx.conf and
+ * deploy/Caddyfile set the header so).
+ */
 export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim()
+    const forwarded = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim()
     if (forwarded) return forwarded
   }
   try {

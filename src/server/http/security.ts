@@ -10,7 +10,9 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self'",
+  // blob: for the .xlsx writer (src/client/export/xlsx.ts): its zip library deflates each large sheet in a worker
+  // made from a blob: URL, and without it the 台账 export of a real year hangs (tests/e2e/exports.spec.ts)
+  "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

@@ -1,44 +1,33 @@
-// Push and pull.
+// Push and pull. Mounted behind the session (app.ts).
 import { Hono } from 'hono'
-import { DEFAULT_PULL_LIMIT, pullQuerySchema, pushRequestSchema } from '../../shared/sync/protocol'
-import { type AppEnv, requireSession } from '../http/context'
-import { badRequest } from '../http/errors'
-import { parseWith, readJson } from '../http/validate'
+import { API } from '../../shared/api'
+import type { PullResponse, PushResponse } from '../../shared/sync/protocol'
+import type { AppEnv } from '../http/context'
+import { validated } from '../http/validate'
 import { checkProtocolVersion } from '../services/protocol-version'
 import { pull } from '../services/pull'
 import { push } from '../services/push'
 import type { RouteDeps } from './deps'
 
-function queryNumber(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback
-  if (!/^\d{1,15}$/.test(value)) throw badRequest('参数必须是非负整数')
-  return Number(value)
+/** Checked before the shape: an old client's body may not match today's schema, and is told to update. */
+function protocolFirst(raw: unknown): void {
+  const version = typeof raw === 'object' && raw !== null ? (raw as { protocolVersion?: unknown }).protocolVersion : undefined
+  if (typeof version === 'number') checkProtocolVersion(version)
 }
 
 export function syncRoutes(deps: RouteDeps) {
   const { db, now } = deps
-  const app = new Hono<AppEnv>()
-  app.use('/api/sync/*', requireSession(db, now))
-  app.post('/api/sync/push', async (c) => {
-    const raw = await readJson(c)
-    // Check the protocol before the shape: an old client's body may not match today's schema.
-    const version = (raw as { protocolVersion?: unknown } | null)?.protocolVersion
-    if (typeof version === 'number') checkProtocolVersion(version)
-    const body = parseWith(pushRequestSchema, raw)
-    const crash = deps.testHooks && c.req.header('x-test-crash') === 'after-commit'
-    const hooks = crash ? { afterCommit: () => process.kill(process.pid, 'SIGKILL') } : {}
-    return c.json(await push(db, c.get('principal'), body, now(), hooks))
-  })
-  app.get('/api/sync/pull', async (c) => {
-    const query = parseWith(pullQuerySchema, {
-      protocolVersion: queryNumber(c.req.query('protocolVersion'), -1),
-      cursor: queryNumber(c.req.query('cursor'), 0),
-      limit: queryNumber(c.req.query('limit'), DEFAULT_PULL_LIMIT),
-      epoch: c.req.query('epoch') || undefined,
-      branchId: c.req.query('branchId') || undefined,
+  return new Hono<AppEnv>()
+    .post(API.push.path, validated('json', API.push.json, { before: protocolFirst }), async (c) => {
+      const crash = deps.testHooks && c.req.header('x-test-crash') === 'after-commit'
+      const hooks = crash ? { afterCommit: () => process.kill(process.pid, 'SIGKILL') } : {}
+      const body: PushResponse = await push(db, c.get('principal'), c.req.valid('json'), now(), hooks)
+      return c.json(body, 200)
     })
-    checkProtocolVersion(query.protocolVersion)
-    return c.json(await pull(db, c.get('principal'), query))
-  })
-  return app
+    .get(API.pull.path, validated('query', API.pull.query), async (c) => {
+      const query = c.req.valid('query')
+      checkProtocolVersion(query.protocolVersion)
+      const body: PullResponse = await pull(db, c.get('principal'), query)
+      return c.json(body, 200)
+    })
 }

@@ -1,12 +1,16 @@
 // Joining with an invite and signing in. Both answer with a fresh session token.
 import { v7 as uuid } from 'uuid'
+import { normalizeUsername, usernameProblem } from '../../shared/accountRules'
 import type { JoinRequest, SessionResponse, SignInRequest } from '../../shared/sync/account'
 import { ApiError, badRequest, conflict, tooMany, unauthenticated } from '../http/errors'
 import type { Db } from '../storage/db'
 import { assertClaimable, describeAccount } from './accounts'
 import { usableInvite } from './invites'
-import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords'
-import { clearLimit, INVITE_PER_ADDRESS, isLimited, recordFailure, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS } from './rate-limit'
+import { dummyPasswordHash, hashPassword, newPasswordProblem, verifyPassword } from './passwords'
+import {
+  clearLimit, INVITE_PER_ADDRESS, pruneRateLimitsNowAndThen, returnAttempt, SIGN_IN_PER_ACCOUNT_AND_ADDRESS, SIGN_IN_PER_ADDRESS,
+  takeAttempt,
+} from './rate-limit'
 import { createSession } from './sessions'
 
 export function usernameKey(username: string): string {
@@ -18,35 +22,42 @@ function isUniqueViolation(err: unknown): boolean {
   return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint/.test(e.message ?? '')
 }
 
+/**
+ * Sign in. Each attempt is counted before the password is hashed, in two buckets: this address (any account), and
+ * this account from this address (with a progressive delay). An attacker at one address therefore cannot lock the
+ * owner out at another.
+ */
 export async function signIn(db: Db, req: SignInRequest, address: string, now = Date.now()): Promise<SessionResponse> {
-  const accountKey = `signin:user:${usernameKey(req.username)}`
+  await pruneRateLimitsNowAndThen(db, now)
+  const key = usernameKey(req.username)
   const addressKey = `signin:addr:${address}`
-  if (await isLimited(db, accountKey, SIGN_IN_PER_ACCOUNT, now) || await isLimited(db, addressKey, SIGN_IN_PER_ADDRESS, now)) {
-    throw tooMany('登录尝试次数过多，请15分钟后再试')
+  const accountAddressKey = `signin:acct:${key}:addr:${address}`
+  if (!await takeAttempt(db, addressKey, SIGN_IN_PER_ADDRESS, now)) throw tooMany('登录尝试次数过多，请15分钟后再试')
+  if (!await takeAttempt(db, accountAddressKey, SIGN_IN_PER_ACCOUNT_AND_ADDRESS, now)) {
+    throw tooMany('这个登录名的尝试次数过多，请稍后再试')
   }
   const user = await db.one<{ id: string; password_hash: string | null; removed_at: unknown }>(
-    `SELECT id, password_hash, removed_at FROM users WHERE username_key = $1`, [usernameKey(req.username)])
+    `SELECT id, password_hash, removed_at FROM users WHERE username_key = $1`, [key])
   const ok = await verifyPassword(req.password, user?.password_hash ?? await dummyPasswordHash())
-  if (!user || !user.password_hash || !ok) {
-    await recordFailure(db, accountKey, SIGN_IN_PER_ACCOUNT, now)
-    await recordFailure(db, addressKey, SIGN_IN_PER_ADDRESS, now)
-    throw unauthenticated('登录名或密码不正确', 'bad_credentials')
-  }
+  if (!user || !user.password_hash || !ok) throw unauthenticated('登录名或密码不正确', 'bad_credentials')
+  await clearLimit(db, accountAddressKey)
+  await returnAttempt(db, addressKey)
   if (user.removed_at !== null) throw new ApiError(403, 'membership_revoked', '您已不在本支部')
-  await clearLimit(db, accountKey)
   const token = await createSession(db, user.id, now)
   return { token, ...await describeAccount(db, user.id) }
 }
 
-export async function join(db: Db, req: JoinRequest, address: string, now = Date.now()): Promise<SessionResponse> {
+export async function join(db: Db, raw: JoinRequest, address: string, now = Date.now()): Promise<SessionResponse> {
+  const nameProblem = usernameProblem(raw.username)
+  if (nameProblem) throw badRequest(nameProblem, 'invalid_username')
+  const req = { ...raw, username: normalizeUsername(raw.username) }
+  const passwordProblem = await newPasswordProblem(req.password, req.username)
+  if (passwordProblem) throw badRequest(passwordProblem, 'weak_password')
   const addressKey = `invite:addr:${address}`
-  if (await isLimited(db, addressKey, INVITE_PER_ADDRESS, now)) throw tooMany()
-  try {
-    await usableInvite(db, req.code, now)
-  } catch (err) {
-    await recordFailure(db, addressKey, INVITE_PER_ADDRESS, now)
-    throw err
-  }
+  // Counted before the invite is looked up; a good invite gives the attempt back.
+  if (!await takeAttempt(db, addressKey, INVITE_PER_ADDRESS, now)) throw tooMany()
+  await usableInvite(db, req.code, now)
+  await returnAttempt(db, addressKey)
   // Hash outside the transaction: it is slow, and SQLite transactions hold the writer.
   const passwordHash = await hashPassword(req.password)
   let userId: string
@@ -67,6 +78,9 @@ export async function join(db: Db, req: JoinRequest, address: string, now = Date
         await q.run(`UPDATE users SET username = $1, username_key = $2, password_hash = $3, member_id = COALESCE($4, member_id)
                      WHERE id = $5`,
           [req.username, usernameKey(req.username), passwordHash, req.memberId ?? null, invite.for_user_id])
+        // A setup or reset link: whoever held the account's old sessions is signed out.
+        await q.run(`UPDATE sessions SET revoked_at = $1, revoked_reason = 'password_reset' WHERE user_id = $2 AND revoked_at IS NULL`,
+          [now, invite.for_user_id])
         return invite.for_user_id
       }
       const id = uuid()

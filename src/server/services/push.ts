@@ -1,29 +1,41 @@
 // Push: apply a device's outbox batch exactly once, in one transaction per batch.
 // The branch row is locked first (SELECT … FOR UPDATE), which serialises pushes to one branch across processes
 // and makes versions commit in order, so a pull by "version > cursor" never skips a row.
+// Each mutation runs in a savepoint of its own: one that is refused, or that fails in any way, leaves nothing
+// stored and is answered `rejected` (retry: false) while the rest of the batch applies.
 import { chinaDateOf } from '../../shared/dates'
+import { type Actor, type ChangeKind, mayChange, PERMISSION_MESSAGES } from '../../shared/permissions'
 import { isHeartTalk, mergeFields } from '../../shared/sync/entities'
 import type { Mutation } from '../../shared/sync/mutation'
 import type { MutationError, PushRequest, PushResponse, PushResult } from '../../shared/sync/protocol'
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol'
 import { badRequest, forbidden, notFound } from '../http/errors'
 import type { Db, Queryable } from '../storage/db'
-import { num } from '../storage/db'
-import { loadRecord, recordView, writeRecord } from './records'
+import { num, withSavepoint } from '../storage/db'
+import { loadBranchGroups } from './branch-settings'
+import { type FieldWrite, type FieldWrites, loadRecord, parseFieldWrites, parseJsonObject, type RecordRow, recordView, writeRecord } from './records'
 import type { Principal } from './sessions'
 
 interface ApplyContext {
   q: Queryable
   p: Principal
+  actor: Actor
   branchId: string
   clientId: string
   now: number
   today: string
+  /** the branch's 党小组 as its settings record says now (re-read after a settings change in the batch) */
+  groups: string[]
 }
 
 type Applied = { version: number | null } | { error: MutationError }
 
 const never = (code: string, message: string): Applied => ({ error: { code, message, retry: false } })
+
+/** The roles and ids `mayChange` (shared/permissions.ts) decides by, from the session only. */
+export function actorOf(p: Principal): Actor {
+  return { role: p.role, userId: p.userId, memberId: p.memberId }
+}
 
 function checkBatchShape(req: PushRequest): void {
   let previous = 0
@@ -40,7 +52,10 @@ export interface PushHooks {
 }
 
 export async function push(db: Db, p: Principal, req: PushRequest, now = Date.now(), hooks: PushHooks = {}): Promise<PushResponse> {
-  if (p.role === 'committee' || !p.branchId) throw forbidden('党委账号只能查看，不能提交修改')
+  // Whoever may not even log an activity (a committee account) may not push anything.
+  const gate = mayChange(actorOf(p), 'activity', 'create')
+  if (!gate.allowed) throw forbidden(gate.message)
+  if (!p.branchId) throw forbidden(PERMISSION_MESSAGES.committeeReadOnly)
   const branchId = p.branchId
   checkBatchShape(req)
   const today = chinaDateOf(now)
@@ -57,7 +72,8 @@ export async function push(db: Db, p: Principal, req: PushRequest, now = Date.no
     // A device the server has never seen may start anywhere (its earlier changes may predate joining).
     let last = device ? num(device.last_client_seq) : first ? first.clientSeq - 1 : 0
     let version = num(branch.version)
-    const ctx: ApplyContext = { q, p, branchId, clientId: req.clientId, now, today }
+    const ctx: ApplyContext = { q, p, actor: actorOf(p), branchId, clientId: req.clientId, now, today,
+      groups: await loadBranchGroups(q, branchId) }
     const results: PushResult[] = []
     let gap = false
     for (const m of req.mutations) {
@@ -71,13 +87,14 @@ export async function push(db: Db, p: Principal, req: PushRequest, now = Date.no
         results.push({ clientSeq: m.clientSeq, status: 'duplicate' })
         continue
       }
-      const applied = await applyMutation(ctx, m, version + 1)
+      const applied = await applyIsolated(ctx, m, version + 1)
       last = m.clientSeq
       if ('error' in applied) {
         results.push({ clientSeq: m.clientSeq, status: 'rejected', error: applied.error })
       } else {
         if (applied.version !== null) version = applied.version
         results.push({ clientSeq: m.clientSeq, status: 'applied', ...(applied.version !== null ? { version: applied.version } : {}) })
+        if (m.entity === 'settings') ctx.groups = await loadBranchGroups(q, branchId)
       }
     }
     if (version !== num(branch.version)) await q.run(`UPDATE branches SET version = $1 WHERE id = $2`, [version, branchId])
@@ -94,48 +111,98 @@ export async function push(db: Db, p: Principal, req: PushRequest, now = Date.no
   return { protocolVersion: PROTOCOL_VERSION, ...outcome }
 }
 
-function mayEdit(ctx: ApplyContext, authorUserId: string | null): boolean {
-  return ctx.p.role === 'secretary' || authorUserId === ctx.p.userId
+/** PostgreSQL deadlock and serialization failures: the whole transaction is retried (storage/postgres.ts). */
+function isTransactionRetry(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  return code === '40P01' || code === '40001'
+}
+
+/**
+ * One mutation in a savepoint: a refusal leaves nothing stored; so does any failure while applying it, which is
+ * answered as a refusal rather than failing the batch (a device would resend the same batch forever). Should the
+ * database itself be failing, undoing the savepoint fails too and the whole push fails, to be retried.
+ */
+async function applyIsolated(ctx: ApplyContext, m: Mutation, version: number): Promise<Applied> {
+  try {
+    return await withSavepoint(ctx.q, () => applyMutation(ctx, m, version), (applied) => !('error' in applied))
+  } catch (err) {
+    if (isTransactionRetry(err)) throw err
+    console.error(`push: mutation ${m.clientSeq} of ${m.clientId} failed`, err)
+    return never('unprocessable', '服务器无法处理这条修改，已跳过')
+  }
+}
+
+function changeKind(m: Mutation, existing: RecordRow | undefined): ChangeKind {
+  if (m.op === 'delete') return existing ? 'delete' : 'create'
+  return existing ? 'edit' : 'create'
 }
 
 async function applyMutation(ctx: ApplyContext, m: Mutation, version: number): Promise<Applied> {
-  if (m.entity !== 'activity' && ctx.p.role !== 'secretary') {
-    return never('forbidden', m.entity === 'member' ? '只有支部书记可以修改花名册' : '只有支部书记可以修改支部设置')
-  }
   const existing = await loadRecord(ctx.q, ctx.branchId, m.entity, m.recordId)
+  // Deleting a record that does not exist changes nothing: allowed to whoever may create one.
+  const permission = mayChange(ctx.actor, m.entity, changeKind(m, existing),
+    existing ? { createdBy: existing.created_by, authorUserId: existing.author_user_id } : undefined)
+  if (!permission.allowed) return never(permission.code, permission.message)
+  if (m.entity === 'settings' && m.recordId !== ctx.branchId) return never('invalid', '支部设置的记录编号无效')
   const deleted = existing ? num(existing.deleted) === 1 : false
-  if (existing && !mayEdit(ctx, existing.author_user_id)) return never('forbidden', '只能修改自己录入的记录')
-  const stale = existing !== undefined && m.baseVersion !== null && m.baseVersion < num(existing.version)
+  const writes = existing ? parseFieldWrites(existing.field_versions) : new Map() as FieldWrites
+  const others = writtenByOthersSince(ctx, writes, m.baseVersion)
 
   if (m.op === 'delete') {
     if (!existing || deleted) return { version: null }
-    await audit(ctx, m, version, 'delete', num(existing.version), { previous: recordView(existing), stale })
+    await audit(ctx, m, version, 'delete', num(existing.version), { previous: recordView(existing), stale: others.fields.length > 0 })
     await writeRecord(ctx.q, { branchId: ctx.branchId, entity: m.entity, id: m.recordId, version, deleted: true, data: {},
-      createdBy: existing.created_by, authorUserId: existing.author_user_id, heartTalk: false, fieldVersions: {}, now: ctx.now })
+      createdBy: existing.created_by, authorUserId: existing.author_user_id, heartTalk: false, fieldWrites: new Map(), now: ctx.now })
     return { version }
   }
 
   if (deleted) return never('record_deleted', '该记录已被删除，这次修改未保存')
-  const previous = existing ? (JSON.parse(existing.data) as Record<string, unknown>) : null
-  const merged = mergeFields(m.entity, previous, m.fields, ctx.today)
+  const previous = existing ? parseJsonObject(existing.data) : null
+  const merged = mergeFields(m.entity, previous, m.fields, { today: ctx.today, groups: ctx.groups })
   if (!merged.ok) return never(merged.code, merged.message)
-  const fieldVersions = existing ? (JSON.parse(existing.field_versions) as Record<string, number>) : {}
-  if (stale && existing && previous) {
-    // Fields someone else changed after the version this edit was based on: those are overwritten.
-    const base = m.baseVersion ?? 0
-    const overwritten = merged.changedFields.filter((f) => (fieldVersions[f] ?? 0) > base)
+  // Based on a version older than another device's write: applied (last arrival wins per field) and logged with
+  // the fields whose other-device value it overwrote; once per such write, not again for this device's next edits.
+  const overwritten = merged.changedFields.filter((f) => others.fields.includes(f))
+  if (existing && previous && (overwritten.length > 0 || others.sinceOwnLatest)) {
     await audit(ctx, m, version, 'stale_edit', num(existing.version), {
       fields: overwritten, changed: merged.changedFields,
       previous: Object.fromEntries(overwritten.map((f) => [f, previous[f] ?? null])) })
   }
-  for (const f of merged.changedFields) fieldVersions[f] = version
+  for (const f of merged.changedFields) writes.set(f, { version, clientId: ctx.clientId, userId: ctx.p.userId })
   await writeRecord(ctx.q, {
     branchId: ctx.branchId, entity: m.entity, id: m.recordId, version, deleted: false, data: merged.data,
     createdBy: existing?.created_by ?? ctx.p.memberId ?? ctx.p.userId,
     authorUserId: existing ? existing.author_user_id : ctx.p.userId,
-    heartTalk: m.entity === 'activity' && isHeartTalk(merged.data), fieldVersions, now: ctx.now,
+    heartTalk: m.entity === 'activity' && isHeartTalk(merged.data), fieldWrites: writes, now: ctx.now,
   })
   return { version }
+}
+
+/** Writes of this record by other devices since the version a change was based on. */
+interface OtherWrites {
+  /** fields whose last write is another device's, made after the base version */
+  fields: string[]
+  /** some of those were made after this device's own latest write of the record (not yet met by an earlier edit) */
+  sinceOwnLatest: boolean
+}
+
+/**
+ * A device's own successive edits (all based on the version it last pulled) are no conflict with each other.
+ * Writes stored before devices were recorded count as another device's.
+ */
+function writtenByOthersSince(ctx: ApplyContext, writes: FieldWrites, baseVersion: number | null): OtherWrites {
+  if (baseVersion === null) return { fields: [], sinceOwnLatest: false }
+  const isOwn = (w: FieldWrite) => w.clientId === ctx.clientId && w.userId === ctx.p.userId
+  let ownLatest = baseVersion
+  for (const w of writes.values()) if (isOwn(w) && w.version > ownLatest) ownLatest = w.version
+  const fields: string[] = []
+  let sinceOwnLatest = false
+  for (const [field, w] of writes) {
+    if (isOwn(w) || w.version <= baseVersion) continue
+    fields.push(field)
+    if (w.version > ownLatest) sinceOwnLatest = true
+  }
+  return { fields, sinceOwnLatest }
 }
 
 async function audit(ctx: ApplyContext, m: Mutation, version: number, kind: 'delete' | 'stale_edit',

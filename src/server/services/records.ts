@@ -15,7 +15,7 @@ export interface RecordRow {
   created_by: string
   author_user_id: string | null
   heart_talk: unknown
-  /** JSON: top-level field → version of its last change (tells which fields a stale edit overwrote) */
+  /** JSON: top-level field → its last write (see FieldWrite; tells which fields a stale edit overwrote) */
   field_versions: string
   created_at: unknown
   updated_at: unknown
@@ -28,6 +28,42 @@ export async function loadRecord(q: Queryable, branchId: string, entity: SyncEnt
     [branchId, entity, id])
 }
 
+/** The last write of one field: the version it made, and the device (clientId) and account that made it. */
+export interface FieldWrite {
+  version: number
+  /** null for writes stored before devices were recorded (a bare version number) */
+  clientId: string | null
+  userId: string | null
+}
+
+export type FieldWrites = Map<string, FieldWrite>
+
+/** Read `field_versions`; the old form (field → version number) reads as writes by an unknown device. */
+export function parseFieldWrites(json: string): FieldWrites {
+  const out: FieldWrites = new Map()
+  const parsed = parseJsonObject(json)
+  for (const field of Object.keys(parsed)) {
+    const entry = parsed[field]
+    if (typeof entry === 'number') out.set(field, { version: entry, clientId: null, userId: null })
+    else if (typeof entry === 'object' && entry !== null && typeof (entry as FieldWrite).version === 'number') {
+      const { version, clientId, userId } = entry as FieldWrite
+      out.set(field, { version, clientId: typeof clientId === 'string' ? clientId : null, userId: typeof userId === 'string' ? userId : null })
+    }
+  }
+  return out
+}
+
+/** Stored JSON as an object; anything else (corrupt, an array, a scalar) as an empty one, so reading never throws. */
+export function parseJsonObject(json: unknown): Record<string, unknown> {
+  if (typeof json !== 'string') return {}
+  try {
+    const value: unknown = JSON.parse(json)
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {}
+  } catch {
+    return {}
+  }
+}
+
 export interface RecordWrite {
   branchId: string
   entity: SyncEntity
@@ -38,7 +74,7 @@ export interface RecordWrite {
   createdBy: string
   authorUserId: string | null
   heartTalk: boolean
-  fieldVersions: Record<string, number>
+  fieldWrites: FieldWrites
   now: number
 }
 
@@ -50,15 +86,19 @@ export async function writeRecord(q: Queryable, w: RecordWrite): Promise<void> {
      ON CONFLICT (branch_id, entity, id) DO UPDATE SET version = $4, deleted = $5, data = $6, heart_talk = $9,
        field_versions = $11, updated_at = $10`,
     [w.branchId, w.entity, w.id, w.version, w.deleted ? 1 : 0, JSON.stringify(w.data), w.createdBy, w.authorUserId,
-      w.heartTalk ? 1 : 0, w.now, JSON.stringify(w.fieldVersions)])
+      w.heartTalk ? 1 : 0, w.now, JSON.stringify(Object.fromEntries(w.fieldWrites))])
 }
 
-const iso = (ms: unknown) => new Date(num(ms)).toISOString()
+/** An epoch-milliseconds column as ISO text; never throws (a value out of range reads as the epoch). */
+function iso(ms: unknown): string {
+  const date = new Date(num(ms))
+  return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString()
+}
 
 /** The record as its model schema describes it: stored fields plus what the server owns. */
 export function recordView(row: RecordRow): Record<string, unknown> {
   if (num(row.deleted) === 1) return { id: row.id, deleted: true }
-  const stored = JSON.parse(row.data) as Record<string, unknown>
+  const stored = parseJsonObject(row.data)
   if (row.entity === 'settings') return { ...stored, id: row.id }
   const view: Record<string, unknown> = {
     ...stored,

@@ -6,7 +6,13 @@ import type { Db, Queryable } from '../storage/db'
 import { num } from '../storage/db'
 import { newToken, sha256 } from './tokens'
 
+/** A session ends a year after it began, or after 60 days unused; phones rotate theirs well before either. */
 export const SESSION_TTL_MS = 365 * 24 * 60 * 60_000
+export const SESSION_IDLE_MS = 60 * 24 * 60 * 60_000
+/** last_used_at is written at most this often per session (not on every request). */
+const LAST_USED_RESOLUTION_MS = 60 * 60_000
+/** After rotation the old token keeps working this long, so a phone that missed the answer is not signed out. */
+export const ROTATION_GRACE_MS = 24 * 60 * 60_000
 
 /** Who is asking, derived from the session only. */
 export interface Principal {
@@ -21,7 +27,7 @@ export interface Principal {
 
 export async function createSession(q: Queryable, userId: string, now: number): Promise<string> {
   const token = newToken()
-  await q.run(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
+  await q.run(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_used_at) VALUES ($1, $2, $3, $4, $3)`,
     [sha256(token), userId, now, now + SESSION_TTL_MS])
   return token
 }
@@ -30,6 +36,7 @@ interface SessionRow {
   [key: string]: unknown
   user_id: string
   expires_at: unknown
+  last_used_at: unknown
   revoked_at: unknown
   revoked_reason: string | null
   role: AccountRole
@@ -43,7 +50,7 @@ interface SessionRow {
 export async function resolveSession(db: Db, token: string, now: number): Promise<Principal> {
   const tokenHash = sha256(token)
   const row = await db.one<SessionRow>(
-    `SELECT s.user_id, s.expires_at, s.revoked_at, s.revoked_reason, u.role, u.branch_id, u.committee_id,
+    `SELECT s.user_id, s.expires_at, s.last_used_at, s.revoked_at, s.revoked_reason, u.role, u.branch_id, u.committee_id,
             u.member_id, u.display_name, u.removed_at
      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`, [tokenHash])
   if (!row) throw unauthenticated()
@@ -52,6 +59,11 @@ export async function resolveSession(db: Db, token: string, now: number): Promis
   }
   if (row.revoked_at !== null) throw unauthenticated('登录已失效，请重新登录', ERROR_CODES.sessionRevoked)
   if (num(row.expires_at) <= now) throw unauthenticated('登录已过期，请重新登录', ERROR_CODES.sessionRevoked)
+  const lastUsed = num(row.last_used_at)
+  if (lastUsed + SESSION_IDLE_MS <= now) throw unauthenticated('长时间未使用，登录已失效，请重新登录', ERROR_CODES.sessionRevoked)
+  if (lastUsed + LAST_USED_RESOLUTION_MS <= now) {
+    await db.run(`UPDATE sessions SET last_used_at = $1 WHERE token_hash = $2`, [now, tokenHash])
+  }
   return {
     userId: row.user_id,
     role: row.role,
@@ -71,4 +83,17 @@ export async function revokeSession(db: Db, tokenHash: string, now: number): Pro
 export async function revokeUserSessions(q: Queryable, userId: string, reason: 'removed' | 'admin', now: number) {
   await q.run(`UPDATE sessions SET revoked_at = $1, revoked_reason = $2 WHERE user_id = $3 AND revoked_at IS NULL`,
     [now, reason, userId])
+}
+
+/**
+ * A fresh token for the same account. The old one keeps working for ROTATION_GRACE_MS (a phone that lost the
+ * answer tries again with it), then ends.
+ */
+export async function rotateSession(db: Db, p: Principal, now: number): Promise<string> {
+  return db.tx(async (q) => {
+    const token = await createSession(q, p.userId, now)
+    await q.run(`UPDATE sessions SET expires_at = $1 WHERE token_hash = $2 AND expires_at > $1`,
+      [now + ROTATION_GRACE_MS, p.tokenHash])
+    return token
+  })
 }

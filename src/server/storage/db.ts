@@ -23,3 +23,22 @@ export interface Db extends Queryable {
 export function num(value: unknown): number {
   return typeof value === 'number' ? value : Number(value)
 }
+
+/**
+ * Run `fn` inside a savepoint of the open transaction `q`: whatever it wrote is undone when it throws (the error is
+ * rethrown) or when `keep(result)` is false; otherwise it stays part of the transaction.
+ */
+export async function withSavepoint<T>(q: Queryable, fn: () => Promise<T>, keep: (result: T) => boolean = () => true): Promise<T> {
+  await q.run('SAVEPOINT one_change')
+  let result: T
+  try {
+    result = await fn()
+  } catch (err) {
+    await q.run('ROLLBACK TO SAVEPOINT one_change')
+    await q.run('RELEASE SAVEPOINT one_change')
+    throw err
+  }
+  if (!keep(result)) await q.run('ROLLBACK TO SAVEPOINT one_change')
+  await q.run('RELEASE SAVEPOINT one_change')
+  return result
+}

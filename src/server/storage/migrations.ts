@@ -59,6 +59,22 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at BIGINT NOT NULL, PRIMARY KEY (branch_id, id))`,
     ],
   },
+  {
+    // Attempt budgets with a progressive delay need the time of the last attempt; old buckets are pruned by it.
+    version: 2,
+    statements: () => [
+      `ALTER TABLE rate_limits ADD COLUMN last_at BIGINT NOT NULL DEFAULT 0`,
+      `CREATE INDEX rate_limits_window ON rate_limits (window_start)`,
+    ],
+  },
+  {
+    // Sessions end after a stretch unused (idle expiry), so each remembers when it was last used.
+    version: 3,
+    statements: () => [
+      `ALTER TABLE sessions ADD COLUMN last_used_at BIGINT NOT NULL DEFAULT 0`,
+      `UPDATE sessions SET last_used_at = created_at`,
+    ],
+  },
 ]
 
 /** Apply pending migrations, each in its own transaction, and make sure the server epoch exists. */

@@ -4,6 +4,8 @@ import type { MemberAttendance, YearReport } from '../report/types'
 import { PARTY_ROLE_NAMES } from '../roles'
 import { wholePercent } from '../report/figure-list'
 import type { ActivityRecord } from '../model/activity'
+import { ACTIVITY_TYPE_IDS, activityTypeName } from '../catalogue'
+import { TYPE_MARK } from './ledgerSheets'
 import { roundAmount } from '../report/figure'
 import { buildLedgerRows, peopleText, type LedgerMember, type LedgerRow } from './ledger'
 
@@ -23,9 +25,12 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
   return UTF8_BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }
 
+/** One column per activity type, ticked ✓: a record of two types is never one merged cell ("主题党日、支部党员大会"). */
+const TYPE_COLUMNS: readonly string[] = ACTIVITY_TYPE_IDS.map(activityTypeName)
+
 /** One column per field, so a secretary can filter and sum in Excel or WPS. */
-export const LEDGER_CSV_HEADER = [
-  '序号', '日期', '时间', '类型', '党小组', '主题', '地点', '主持人', '记录人',
+export const LEDGER_CSV_HEADER: readonly string[] = [
+  '序号', '日期', '时间', ...TYPE_COLUMNS, '党小组', '主题', '地点', '主持人', '记录人',
   '应到人数', '实到人数', '请假人数', '缺席人数', '请假人员（事由）', '缺席人员', '列席人员',
   '讲课人', '讲课人身份',
   '谈话人', '谈话对象', '谈话类别', '谈话方式', '谈心谈话人次',
@@ -33,12 +38,12 @@ export const LEDGER_CSV_HEADER = [
   '学时',
   '评议优秀', '评议合格', '评议基本合格', '评议不合格',
   '补录', '录入时间', '记录编号',
-] as const
+]
 
 function ledgerCsvRow(r: LedgerRow, index: number): (string | number | null)[] {
   const e = r.evaluation
   return [
-    index + 1, r.date, r.startTime, r.types, r.partyGroup, r.topic, r.place, r.host, r.recorder,
+    index + 1, r.date, r.startTime, ...ACTIVITY_TYPE_IDS.map((t) => (r.typeIds.includes(t) ? TYPE_MARK : '')), r.partyGroup, r.topic, r.place, r.host, r.recorder,
     r.expected, r.present, r.leave, r.absent, peopleText(r.leavePeople), peopleText(r.absentPeople), r.observers,
     r.lecture?.speaker ?? '', r.lecture?.role ?? '',
     r.talk?.talker ?? '', r.talk?.target ?? '', r.talk?.pair ?? '', r.talk?.mode ?? '', r.talkPersons,

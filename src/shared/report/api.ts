@@ -1,9 +1,9 @@
 // The report API's wire format: GET /api/report (one branch, or a committee's roll-up) and
 // GET /api/committee/report (a committee's per-branch table). Shared so the client reads the same types.
 import * as z from 'zod/mini'
-import type { ChinaDate } from '../dates'
 import { idSchema } from '../model/fields'
-import type { RulePeriod } from '../model/rulePeriods'
+import { RULE_PERIODS } from '../model/rulePeriods'
+import { queryText } from '../api/query'
 import type { ReportFigureEntry, ReportFigureSnapshot } from './figure-list'
 
 export const MIN_REPORT_YEAR = 2000
@@ -28,89 +28,130 @@ export function committeeReportQuerySchema(currentYear: number) {
 }
 export type CommitteeReportQuery = z.infer<ReturnType<typeof committeeReportQuerySchema>>
 
+/** GET /api/report?year=&branchId= as its query string arrives, read into a ReportQuery. */
+export function reportParamsSchema(currentYear: number) {
+  return z.pipe(
+    z.pipe(
+      z.object({ year: z.optional(z.string()), branchId: queryText }),
+      z.transform((q): { year?: number; branchId?: string } => ({ year: yearFromQuery(q.year), branchId: q.branchId })),
+    ),
+    reportQuerySchema(currentYear),
+  )
+}
+
+/** GET /api/committee/report?year= as its query string arrives, read into a CommitteeReportQuery. */
+export function committeeReportParamsSchema(currentYear: number) {
+  return z.pipe(
+    z.pipe(z.object({ year: z.optional(z.string()) }), z.transform((q): { year?: number } => ({ year: yearFromQuery(q.year) }))),
+    committeeReportQuerySchema(currentYear),
+  )
+}
+
 /** A query-string year as a number for the schema: undefined when absent, NaN when not digits. */
 export function yearFromQuery(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined
   return /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN
 }
 
+const FIGURE_UNITS = ['次', '期', '人次', '小时', '学时', '名', '%'] as const
+
+export const reportFigureEntrySchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  unit: z.enum(FIGURE_UNITS),
+  value: z.number(),
+  recordIds: z.array(z.string()),
+})
+export const reportFigureSnapshotSchema = z.record(z.string(), z.number())
+
+// The figure list is built in figure-list.ts; its types and these schemas must describe the same thing.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const figureEntryMatches: Same<z.infer<typeof reportFigureEntrySchema>, ReportFigureEntry> = true
+const figureSnapshotMatches: Same<z.infer<typeof reportFigureSnapshotSchema>, ReportFigureSnapshot> = true
+void figureEntryMatches
+void figureSnapshotMatches
+
 /** One frequency rule against the year, reduced to what a screen or a committee shows. */
-export interface ReportRuleSummary {
+export const reportRuleSummarySchema = z.object({
   /** the rule's id in the branch settings */
-  id: string
+  id: z.string(),
   /** '支委会每月至少1次' */
-  label: string
-  period: RulePeriod
+  label: z.string(),
+  period: z.enum(RULE_PERIODS),
   /** periods in the year (12, 4 or 1) */
-  periods: number
+  periods: z.number(),
   /** periods with enough records */
-  met: number
+  met: z.number(),
   /** labels of the periods that are over and short: '3月', '第一季度', '2024年' */
-  missed: string[]
+  missed: z.array(z.string()),
   /** labels of the periods not checked: they ended before the branch started keeping its ledger in the app */
-  untracked: string[]
+  untracked: z.array(z.string()),
   /** the current period when it is short and ends within the warning window */
-  dueSoon: { label: string; daysLeft: number } | null
-}
+  dueSoon: z.nullable(z.object({ label: z.string(), daysLeft: z.number() })),
+})
+export type ReportRuleSummary = z.infer<typeof reportRuleSummarySchema>
 
-export interface ReportComplianceSummary {
-  /** the server's China date the periods were judged against */
-  today: ChinaDate
+export const reportComplianceSummarySchema = z.object({
+  /** the server's China date (YYYY-MM-DD) the periods were judged against */
+  today: z.string(),
   /** the day checking started (the branch's 开始记录日期, else its earliest record, else today) */
-  since: ChinaDate
+  since: z.string(),
   /** periods missed over all rules (periods before `since` are not checked, so never missed) */
-  missedCount: number
-  rules: ReportRuleSummary[]
-}
+  missedCount: z.number(),
+  rules: z.array(reportRuleSummarySchema),
+})
+export type ReportComplianceSummary = z.infer<typeof reportComplianceSummarySchema>
 
-export interface ReportParty {
-  id: string
-  name: string
-}
+export const reportPartySchema = z.object({ id: z.string(), name: z.string() })
+export type ReportParty = z.infer<typeof reportPartySchema>
 
 /** GET /api/report */
-export interface BranchReportResponse {
-  year: number
+export const branchReportResponseSchema = z.object({
+  year: z.number(),
   /** 'branch': one branch's report; 'committee': a committee's roll-up over all its branches */
-  scope: 'branch' | 'committee'
+  scope: z.enum(['branch', 'committee']),
   /** the branch reported on; null for a roll-up */
-  branch: ReportParty | null
+  branch: z.nullable(reportPartySchema),
   /** the committee rolled up; null for a branch report */
-  committee: ReportParty | null
+  committee: z.nullable(reportPartySchema),
   /** every figure, zeros included, with the ids of the records behind it */
-  figures: ReportFigureEntry[]
+  figures: z.array(reportFigureEntrySchema),
   /** the branch's own rules against the year; null for a roll-up (each branch has its own rules) */
-  compliance: ReportComplianceSummary | null
+  compliance: z.nullable(reportComplianceSummarySchema),
   /** the 履职情况 paragraphs, newline-separated */
-  text: string
+  text: z.string(),
   /** ISO instant */
-  generatedAt: string
-}
+  generatedAt: z.string(),
+})
+export type BranchReportResponse = z.infer<typeof branchReportResponseSchema>
 
-export interface CommitteeReportColumn {
-  key: string
-  label: string
+export const committeeReportColumnSchema = z.object({
+  key: z.string(),
+  label: z.string(),
   /** a FigureUnit: 次, 人次, 小时, 学时, 名 or % */
-  unit: string
-}
+  unit: z.string(),
+})
+export type CommitteeReportColumn = z.infer<typeof committeeReportColumnSchema>
 
-export interface CommitteeReportBranchRow {
-  branchId: string
-  branchName: string
+export const committeeReportBranchRowSchema = z.object({
+  branchId: z.string(),
+  branchName: z.string(),
   /** column key → value; a cell is values[column.key] ?? 0 */
-  values: ReportFigureSnapshot
+  values: reportFigureSnapshotSchema,
   /** periods the branch missed under its own rules, since it started keeping its ledger in the app */
-  missedCount: number
-}
+  missedCount: z.number(),
+})
+export type CommitteeReportBranchRow = z.infer<typeof committeeReportBranchRowSchema>
 
 /** GET /api/committee/report */
-export interface CommitteeReportResponse {
-  year: number
-  committee: ReportParty
+export const committeeReportResponseSchema = z.object({
+  year: z.number(),
+  committee: reportPartySchema,
   /** counts non-zero in some branch, then the overall attendance rate */
-  columns: CommitteeReportColumn[]
-  branches: CommitteeReportBranchRow[]
+  columns: z.array(committeeReportColumnSchema),
+  branches: z.array(committeeReportBranchRowSchema),
   /** column key → value over all branches: counts are the branch sums, the rate is over all meetings */
-  totals: ReportFigureSnapshot
-  generatedAt: string
-}
+  totals: reportFigureSnapshotSchema,
+  generatedAt: z.string(),
+})
+export type CommitteeReportResponse = z.infer<typeof committeeReportResponseSchema>

@@ -7,6 +7,8 @@ import { addSheet, AttendanceTally, emptyAttendance, finishAttendance } from './
 import { addToFigure, emptyFigure, emptyFigures, recordOf, roundAmount } from './figure'
 import { monthNumber } from './periods'
 import { distinctTypes, recordsOfYear } from './select'
+import { StudyHoursTally } from './study-hours'
+import { addTalkObject } from './talk-objects'
 import type { Figure } from './figure'
 import type { AttendanceFigures, TypeFigures, YearReport } from './types'
 
@@ -34,9 +36,9 @@ export function emptyYearReport(year: number): YearReport {
     totalByMonth: emptyFigures(12),
     totalByQuarter: emptyFigures(4),
     lecturesBySpeaker: recordOf(SPEAKER_ROLE_IDS, emptyFigure),
-    heartTalk: { persons: emptyFigure(), personsByPair: recordOf(TALK_PAIR_IDS, emptyFigure) },
+    heartTalk: { persons: emptyFigure(), personsByPair: recordOf(TALK_PAIR_IDS, emptyFigure), objects: [] },
     volunteer: { events: emptyFigure(), participants: emptyFigure(), hours: emptyFigure(), beneficiaries: emptyFigure() },
-    study: { sessions: emptyFigure(), creditHours: emptyFigure() },
+    study: { sessions: emptyFigure(), creditHours: emptyFigure(), hoursPerMember: null },
     review: {
       sessions: emptyFigure(), graded: emptyFigure(), excellent: emptyFigure(), qualified: emptyFigure(),
       basicallyQualified: emptyFigure(), unqualified: emptyFigure(),
@@ -53,8 +55,13 @@ export function emptyYearReport(year: number): YearReport {
 export function compileYearReport(input: YearReportInput): YearReport {
   const report = emptyYearReport(input.year)
   const attendance = new AttendanceTally()
-  for (const record of recordsOfYear(input.records, input.year)) addRecord(report, attendance, record)
+  const studyHours = new StudyHoursTally()
+  for (const record of recordsOfYear(input.records, input.year)) {
+    addRecord(report, attendance, record)
+    if (record.study && record.types.includes('study')) studyHours.add(record)
+  }
   finishReport(report)
+  report.study.hoursPerMember = studyHours.perMember()
   report.attendance.byMember = attendance.members(input.roster ?? [])
   return report
 }
@@ -98,7 +105,10 @@ function addTypeDetails(report: YearReport, record: ActivityRecord, type: Activi
     case 'heartTalk': {
       const persons = record.talk?.personCount ?? 1
       addToFigure(report.heartTalk.persons, id, persons)
-      if (record.talk) addToFigure(report.heartTalk.personsByPair[record.talk.pair], id, persons)
+      if (record.talk) {
+        addToFigure(report.heartTalk.personsByPair[record.talk.pair], id, persons)
+        addTalkObject(report.heartTalk.objects, record.talk)
+      }
       break
     }
     case 'volunteer': {

@@ -42,7 +42,8 @@ export function listReportFigures(report: YearReport): ReportFigureEntry[] {
     entry('volunteer.participants', '志愿服务参与', '人次', report.volunteer.participants),
     entry('volunteer.hours', '志愿服务时长', '小时', report.volunteer.hours),
     entry('volunteer.beneficiaries', '志愿服务惠及群众', '人次', report.volunteer.beneficiaries),
-    entry('study.creditHours', '集中学习学时', '学时', report.study.creditHours),
+    entry('study.creditHours', '集中学习全勤累计学时', '学时', report.study.creditHours),
+    ...(report.study.hoursPerMember ? [entry('study.hoursPerMember', '集中学习人均学时', '学时', report.study.hoursPerMember)] : []),
     entry('review.graded', '评议党员', '名', report.review.graded),
     entry('review.excellent', '评议优秀', '名', report.review.excellent),
   )

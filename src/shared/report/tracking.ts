@@ -40,3 +40,42 @@ export function effectiveTrackingSince(
 export function isUntracked(end: ChinaDate, since: ChinaDate | undefined): boolean {
   return since !== undefined && end < since
 }
+
+/** What a device remembers of an automatic start (no 开始记录日期 in the settings). */
+export interface RememberedTrackingStart {
+  /** the start as first worked out on this device; a back-dated record never moves it silently */
+  since: ChinaDate
+  /** an earlier record date the secretary declined to start from; only a record before it asks again */
+  declinedBefore?: ChinaDate
+}
+
+export interface TrackingStart {
+  since: ChinaDate
+  /** a live record lies before an automatic start: ask whether checking should start there instead */
+  earlierRecord: ChinaDate | null
+  /** the start to remember on the device (first time only), else null */
+  remember: RememberedTrackingStart | null
+}
+
+/**
+ * The day checking starts. The settings' date when set. Otherwise the day remembered on the device, first worked
+ * out as effectiveTrackingSince does (earliest live record, never after today; else today), so that a record
+ * back-dated later does not move it: it is offered as `earlierRecord` for the secretary to accept or decline.
+ */
+export function trackingStart(
+  settings: Pick<BranchSettings, 'trackingSince'> | null | undefined,
+  remembered: RememberedTrackingStart | null,
+  earliest: ChinaDate | null,
+  today: ChinaDate,
+): TrackingStart {
+  if (settings?.trackingSince) return { since: settings.trackingSince, earlierRecord: null, remember: null }
+  const since = remembered?.since ?? effectiveTrackingSince(null, earliest ? [{ date: earliest }] : [], today)
+  const declined = remembered?.declinedBefore
+  const asks = earliest !== null && earliest < since && (declined === undefined || earliest < declined)
+  return { since, earlierRecord: asks ? earliest : null, remember: remembered ? null : { since } }
+}
+
+/** True when checking covers (nearly) all of `year`, so its figures can stand beside another year's. */
+export function coversYear(since: ChinaDate | undefined, year: number): boolean {
+  return since !== undefined && since <= `${String(year).padStart(4, '0')}-01-31`
+}

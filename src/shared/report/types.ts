@@ -61,6 +61,8 @@ export interface YearReport {
     /** 人次: sum of talk.personCount (1 when not given) */
     persons: Figure
     personsByPair: Record<TalkPair, Figure>
+    /** with whom, as the report names them (see talk-objects.ts), in the order first met */
+    objects: string[]
   }
   volunteer: {
     /** 次 */
@@ -75,8 +77,13 @@ export interface YearReport {
   study: {
     /** 次 */
     sessions: Figure
-    /** 学时 */
+    /** 学时 of one participant summed over the sessions: what a member who attended every session earned */
     creditHours: Figure
+    /**
+     * 学时 per member from the attendance sheets: the present members' 学时 summed, divided by the members expected
+     * at least once. Null unless every study session with 学时 has a sheet (else the average would be too low).
+     */
+    hoursPerMember: Figure | null
   }
   review: {
     /** 次 */

@@ -1,19 +1,33 @@
-// Account messages: sign-in, joining a branch with an invite, invites, the signed-in account.
+// Account messages: sign-in, joining a branch with an invite, invites, the signed-in account. Requests are
+// checked by the server, answers by the client (src/shared/api/index.ts lists which route uses which).
 import * as z from 'zod/mini'
+import { passwordProblem, PASSWORD_MAX, usernameProblem, USERNAME_MAX } from '../accountRules'
 import { idSchema } from '../model/fields'
 
 export const ACCOUNT_ROLES = ['secretary', 'member', 'committee'] as const
 export type AccountRole = (typeof ACCOUNT_ROLES)[number]
 
+/** A login name being chosen (src/shared/accountRules.ts: NFKC, Han and ASCII only, no invisible characters). */
 export const usernameSchema = z.string().check(
-  z.minLength(2, '登录名至少2个字'),
-  z.maxLength(32, '登录名不能超过32个字'),
-  z.refine((v) => v.trim() === v && !/[\s/\\]/.test(v), '登录名不能含空格或斜杠'),
+  z.maxLength(USERNAME_MAX * 4, `登录名不能超过${USERNAME_MAX}个字`),
+  z.superRefine((v, ctx) => {
+    const problem = usernameProblem(v)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v })
+  }),
 )
-export const passwordSchema = z.string().check(z.minLength(8, '密码至少8位'), z.maxLength(128, '密码不能超过128位'))
+/** A password being chosen; the server also refuses common ones (src/server/services/passwords.ts). */
+export const passwordSchema = z.string().check(
+  z.maxLength(PASSWORD_MAX, `密码不能超过${PASSWORD_MAX}位`),
+  z.superRefine((v, ctx) => {
+    const problem = passwordProblem(v)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v })
+  }),
+)
+/** A login name typed to sign in: only its length is checked (a wrong one is simply not found). */
+const signInNameSchema = z.string().check(z.minLength(1, '请填写登录名'), z.maxLength(USERNAME_MAX * 4, '登录名不正确'))
 export const inviteCodeSchema = z.string().check(z.minLength(6, '邀请码无效'), z.maxLength(64, '邀请码无效'))
 
-export const signInRequestSchema = z.object({ username: usernameSchema, password: z.string().check(z.maxLength(128)) })
+export const signInRequestSchema = z.object({ username: signInNameSchema, password: z.string().check(z.maxLength(PASSWORD_MAX)) })
 export type SignInRequest = z.infer<typeof signInRequestSchema>
 
 export const joinRequestSchema = z.object({
@@ -34,48 +48,75 @@ export const createInviteRequestSchema = z.object({
 })
 export type CreateInviteRequest = z.infer<typeof createInviteRequestSchema>
 
-export interface InviteView {
-  id: string
-  code: string
+const partySchema = z.object({ id: z.string(), name: z.string() })
+
+export const inviteViewSchema = z.object({
+  id: z.string(),
+  code: z.string(),
   /** path to open in the app, e.g. /join?code=ABCD2345 */
-  link: string
-  role: AccountRole
-  expiresAt: string
-  maxUses: number
-  uses: number
-  revoked: boolean
-}
+  link: z.string(),
+  role: z.enum(ACCOUNT_ROLES),
+  expiresAt: z.string(),
+  maxUses: z.number(),
+  uses: z.number(),
+  revoked: z.boolean(),
+})
+export type InviteView = z.infer<typeof inviteViewSchema>
 
-export interface CreatedInvite extends InviteView {
+export const createdInviteSchema = z.extend(inviteViewSchema, {
   /** QR code of the absolute link, SVG markup */
-  qrSvg: string
-}
+  qrSvg: z.string(),
+})
+export type CreatedInvite = z.infer<typeof createdInviteSchema>
 
-export interface InvitePreview {
-  branchName: string
-  role: AccountRole
-  expiresAt: string
+export const invitePreviewSchema = z.object({
+  branchName: z.string(),
+  role: z.enum(ACCOUNT_ROLES),
+  expiresAt: z.string(),
   /** roster entries nobody has claimed yet */
-  roster: { id: string; name: string }[]
-}
+  roster: z.array(partySchema),
+})
+export type InvitePreview = z.infer<typeof invitePreviewSchema>
 
-export interface AccountView {
-  id: string
-  username: string | null
-  displayName: string
-  role: AccountRole
-  memberId: string | null
-}
+export const accountViewSchema = z.object({
+  id: z.string(),
+  username: z.nullable(z.string()),
+  displayName: z.string(),
+  role: z.enum(ACCOUNT_ROLES),
+  memberId: z.nullable(z.string()),
+})
+export type AccountView = z.infer<typeof accountViewSchema>
 
-export interface MeResponse {
-  user: AccountView
-  branch: { id: string; name: string } | null
-  committee: { id: string; name: string; branches: { id: string; name: string }[] } | null
-}
+export const meResponseSchema = z.object({
+  user: accountViewSchema,
+  branch: z.nullable(partySchema),
+  committee: z.nullable(z.extend(partySchema, { branches: z.array(partySchema) })),
+})
+export type MeResponse = z.infer<typeof meResponseSchema>
 
-export interface SessionResponse extends MeResponse {
+export const sessionResponseSchema = z.extend(meResponseSchema, {
   /** bearer token: send as `Authorization: Bearer <token>` */
-  token: string
-}
+  token: z.string(),
+})
+export type SessionResponse = z.infer<typeof sessionResponseSchema>
 
 export const claimMemberRequestSchema = z.object({ memberId: idSchema })
+export type ClaimMemberRequest = z.infer<typeof claimMemberRequestSchema>
+
+export const changePasswordRequestSchema = z.object({
+  oldPassword: z.string().check(z.maxLength(PASSWORD_MAX)),
+  newPassword: passwordSchema,
+})
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>
+
+/** A one-time link the secretary gives a member who forgot the password. */
+export const passwordResetLinkSchema = z.object({
+  code: z.string(),
+  /** path to open in the app: /join?code=… */
+  link: z.string(),
+  /** the same link, absolute */
+  url: z.string(),
+  expiresAt: z.string(),
+  displayName: z.string(),
+})
+export type PasswordResetLinkView = z.infer<typeof passwordResetLinkSchema>

@@ -1,77 +1,64 @@
-// Per-entity rules for applying a mutation: which fields a client may send, how a put merges into the stored
-// record (per top-level field), and validation of the merged result. Pure, so the client can pre-check too.
-import * as z from 'zod/mini'
-import { activityFieldsSchema } from '../model/activity'
-import { memberFieldsSchema } from '../model/member'
-import { branchSettingsSchema } from '../model/settings'
-import { instantSchema } from '../model/fields'
-import { chinaDateOf, latestActivityDate } from '../dates'
+// Applying a mutation to a record: how a put merges into the stored record (per top-level field), checked by the
+// one rule set every writer uses (model/rules.ts). Pure, so the client can pre-check too.
+import { chinaDateOf } from '../dates'
+import { DEVICE_METADATA_SCHEMAS, fieldKind, fieldLabel } from '../model/fieldNames'
+import { isPlainRecord, type RecordContext, unknownFieldMessage, validateRecordFields } from '../model/rules'
 import type { SyncEntity } from './mutation'
 
-const FIELD_SCHEMAS = {
-  activity: activityFieldsSchema,
-  member: memberFieldsSchema,
-  settings: branchSettingsSchema,
-} as const
-
-/** Display-only metadata a device may send with a put (device clock; never used for ordering). */
-const META_SCHEMAS: Record<SyncEntity, Record<string, z.ZodMiniType>> = {
-  activity: { createdAt: instantSchema, updatedAt: instantSchema, backfilled: z.boolean() },
-  member: { createdAt: instantSchema, updatedAt: instantSchema },
-  settings: {},
-}
-
-/** Fields only the server sets. A client may echo them; they are ignored. */
-export const SERVER_OWNED_FIELDS: ReadonlySet<string> = new Set(['id', 'createdBy', 'deleted', 'version', 'branchId'])
+export { SERVER_OWNED_FIELDS } from '../model/fieldNames'
 
 export type MergeResult =
   | { ok: true; data: Record<string, unknown>; changedFields: string[] }
   | { ok: false; code: 'invalid'; message: string }
 
-function firstMessage(error: { issues: readonly { message: string }[] }): string {
-  return error.issues[0]?.message ?? '内容无效'
-}
+const refuse = (message: string): MergeResult => ({ ok: false, code: 'invalid', message })
 
 /**
- * Merge `fields` over `existing` (null when the record is new) and validate the result.
- * `today` is the server's China date; activity dates may not be more than a year after it.
+ * Merge `fields` over `existing` (null when the record is new) and validate the result. A field set to null is
+ * removed. `context` is the server's China date (activities may not be dated more than a year after it) or a
+ * full RecordContext with the branch's 党小组; its `previous` is filled in from `existing`.
  */
 export function mergeFields(
   entity: SyncEntity,
   existing: Record<string, unknown> | null,
   fields: Record<string, unknown>,
-  today: string = chinaDateOf(),
+  context: string | RecordContext = chinaDateOf(),
 ): MergeResult {
-  const schema = FIELD_SCHEMAS[entity]
-  const meta = META_SCHEMAS[entity]
-  const known = new Set(Object.keys(schema.shape))
-  const merged: Record<string, unknown> = { ...(existing ?? {}) }
+  if (!isPlainRecord(fields)) return refuse('修改内容无效')
+  const base: RecordContext = typeof context === 'string' ? { today: context } : context
+  const metadata = DEVICE_METADATA_SCHEMAS[entity]
+  const merged = new Map<string, unknown>()
+  if (existing) {
+    for (const key of Object.keys(existing)) {
+      const kind = fieldKind(entity, key)
+      if (kind === 'user' || kind === 'metadata') merged.set(key, existing[key])
+    }
+  }
   const changedFields: string[] = []
-  for (const [key, value] of Object.entries(fields)) {
-    if (SERVER_OWNED_FIELDS.has(key)) continue
-    const metaSchema = meta[key]
-    if (metaSchema) {
-      const parsed = metaSchema.safeParse(value)
-      if (!parsed.success) return { ok: false, code: 'invalid', message: `字段 ${key} 无效` }
-      merged[key] = parsed.data
+  for (const key of Object.keys(fields)) {
+    const value = fields[key]
+    const kind = fieldKind(entity, key)
+    if (kind === 'serverOwned') continue
+    if (kind === 'unknown') return refuse(unknownFieldMessage(key))
+    if (kind === 'metadata') {
+      const parsed = metadata.get(key)?.safeParse(value)
+      if (!parsed?.success) return refuse(`${fieldLabel(entity, key)}无效`)
+      merged.set(key, parsed.data)
       continue
     }
-    if (!known.has(key)) return { ok: false, code: 'invalid', message: `未知字段：${key}` }
-    if (value === undefined || value === null) delete merged[key]
-    else merged[key] = value
+    if (value === undefined || value === null) merged.delete(key)
+    else merged.set(key, value)
     changedFields.push(key)
   }
   const userFields: Record<string, unknown> = {}
-  for (const key of known) if (key in merged) userFields[key] = merged[key]
-  const parsed = schema.safeParse(userFields)
-  if (!parsed.success) return { ok: false, code: 'invalid', message: firstMessage(parsed.error) }
-  if (entity === 'activity') {
-    const date = (parsed.data as { date: string }).date
-    if (date > latestActivityDate(today)) return { ok: false, code: 'invalid', message: '活动日期不能晚于一年以后' }
+  const meta: Record<string, unknown> = {}
+  for (const [key, value] of merged) {
+    if (fieldKind(entity, key) === 'user') userFields[key] = value
+    else meta[key] = value
   }
-  const data: Record<string, unknown> = { ...(parsed.data as Record<string, unknown>) }
-  for (const key of Object.keys(meta)) if (key in merged) data[key] = merged[key]
-  return { ok: true, data, changedFields }
+  const validated = validateRecordFields(entity, userFields, { ...base, previous: existing })
+  if (!validated.ok) return refuse(validated.issues[0]?.message ?? '内容无效')
+  return { ok: true, data: { ...(validated.value as Record<string, unknown>), ...meta }, changedFields }
 }
 
 /** Content fields withheld from readers of a 谈心谈话 record who are neither its author nor the secretary. */

@@ -3,6 +3,10 @@
 import * as z from 'zod/mini'
 import { idSchema } from '../model/fields'
 
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 export const SYNC_ENTITIES = ['activity', 'member', 'settings'] as const
 export type SyncEntity = (typeof SYNC_ENTITIES)[number]
 
@@ -14,8 +18,12 @@ export const mutationSchema = z.object({
   recordId: idSchema,
   /** server version of the record this change was based on; null when created on this device */
   baseVersion: z.nullable(z.number().check(z.int(), z.gte(0))),
-  /** changed top-level fields only (per-field merge); empty for delete. Validated per entity by the server. */
-  fields: z.record(z.string().check(z.maxLength(40)), z.unknown()),
+  /**
+   * changed top-level fields only (per-field merge); empty for delete. Any keys and values are taken as sent (own
+   * keys, `__proto__` included): the server checks them per mutation (sync/entities.ts mergeFields) and refuses
+   * that mutation alone, so nothing inside `fields` can fail the whole batch.
+   */
+  fields: z.custom<Record<string, unknown>>(isJsonObject, '修改内容必须是对象'),
 })
 
 export type Mutation = z.infer<typeof mutationSchema>

@@ -16,6 +16,7 @@
 // and re-push the outbox under a NEW clientId (the server's record of your old clientId may be gone).
 import * as z from 'zod/mini'
 import { idSchema } from '../model/fields'
+import { queryCount, queryText } from '../api/query'
 import { mutationSchema, SYNC_ENTITIES } from './mutation'
 
 /** Bump when the wire format changes incompatibly. The server answers 426 to an older client. */
@@ -79,6 +80,24 @@ export const pullQuerySchema = z.object({
 })
 export type PullQuery = z.infer<typeof pullQuerySchema>
 
+/**
+ * GET /api/sync/pull's query string as it arrives (numbers as text), read into a PullQuery. A missing
+ * protocolVersion reads as -1, which the server answers as too old.
+ */
+export const pullParamsSchema = z.pipe(
+  z.pipe(
+    z.object({ protocolVersion: queryCount, cursor: queryCount, limit: queryCount, epoch: queryText, branchId: queryText }),
+    z.transform((q): z.input<typeof pullQuerySchema> => ({
+      protocolVersion: q.protocolVersion ?? -1,
+      cursor: q.cursor ?? 0,
+      limit: q.limit ?? DEFAULT_PULL_LIMIT,
+      epoch: q.epoch,
+      branchId: q.branchId,
+    })),
+  ),
+  pullQuerySchema,
+)
+
 export const syncRowSchema = z.object({
   entity: z.enum(SYNC_ENTITIES),
   id: z.string(),
@@ -113,7 +132,7 @@ export const pullResetSchema = z.object({
 })
 export type PullReset = z.infer<typeof pullResetSchema>
 
-export const pullResponseSchema = z.union([pullPageSchema, pullResetSchema])
+export const pullResponseSchema = z.discriminatedUnion('reset', [pullPageSchema, pullResetSchema])
 export type PullResponse = z.infer<typeof pullResponseSchema>
 
 /** One error shape for every API failure. */

@@ -6,9 +6,10 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ActivityLogPage from '@client/pages/ActivityLogPage.vue'
 import {
-  addMembers, createActivity, getActivity, listActivitiesOfMonth, readDraft, readOutbox, readSettings, saveSettings, useDatabase,
+  addMembers, createActivity, getActivity, listActivitiesOfMonth, readDraft, readSettings, saveSettings, useDatabase,
 } from '@client/db'
 import { chinaDateOf } from '@shared/dates'
+import { readOutbox } from '../../unit/db/helpers'
 import { mergeFields } from '@shared/sync/entities'
 
 async function until(check: () => boolean | Promise<boolean>, what: string) {

@@ -45,6 +45,8 @@ export class Api {
 
 export interface TestServer {
   db: Db
+  /** the application behind `url`, e.g. to list its routes */
+  app: ReturnType<typeof createApp>
   url: string
   api: Api
   close(): Promise<void>
@@ -58,6 +60,7 @@ export async function startServer(backend: Backend, deps: Partial<AppDeps> = {})
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     db,
+    app,
     url,
     api: new Api(url),
     async close() {

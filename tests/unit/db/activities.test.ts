@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
-  countPendingChanges, createActivity, deleteActivity, getActivity, listActivitiesOfMonth, readOutbox,
-  restoreActivity, updateActivity, acknowledgeOutbox, listRejectedChanges, getDeviceId, saveDraft, readDraft,
+  countPendingChanges, createActivity, deleteActivity, getActivity, listActivitiesOfMonth,
+  restoreActivity, updateActivity, getDeviceId, saveDraft, readDraft,
 } from '@client/db'
 import { ValidationError } from '@shared/model/validate'
-import { freshDatabase, themeDayFields } from './helpers'
+import { answerPush, freshDatabase, readOutbox, themeDayFields } from './helpers'
+import { readRejectedChanges } from '@client/db/sync'
 import { getDb } from '@client/db/connection'
 
 beforeEach(freshDatabase)
@@ -69,9 +70,9 @@ describe('activity repository', () => {
 
   it('undo after the server has the delete brings the record back as a copy', async () => {
     const record = await createActivity(themeDayFields({ topic: '要撤销删除的' }))
-    await acknowledgeOutbox([1], [])
+    await answerPush([1], [])
     await deleteActivity(record.id)
-    await acknowledgeOutbox([2], []) // the server has the tombstone now
+    await answerPush([2], []) // the server has the tombstone now
     const restoredId = await restoreActivity(record.id)
     expect(restoredId).not.toBe(record.id)
     expect((await listActivitiesOfMonth(2026, 11)).map((r) => [r.id, r.topic])).toEqual([[restoredId, '要撤销删除的']])
@@ -93,9 +94,9 @@ describe('activity repository', () => {
   it('keeps rejected changes apart from the pending count', async () => {
     await createActivity(themeDayFields())
     await createActivity(themeDayFields())
-    await acknowledgeOutbox([1], [{ clientSeq: 2, reason: '无权修改' }])
+    await answerPush([1], [{ clientSeq: 2, reason: '无权修改' }])
     expect(await countPendingChanges()).toBe(0)
-    expect((await listRejectedChanges()).map((r) => r.rejectedReason)).toEqual(['无权修改'])
+    expect((await readRejectedChanges()).map((r) => r.reason)).toEqual(['无权修改'])
   })
 
   it('requires leave and absence to be among the expected members', async () => {

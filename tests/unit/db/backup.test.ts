@@ -4,8 +4,7 @@ import {
   listMembers, readSettings, saveSettings, savePhoto, getPhoto, useDatabase,
 } from '@client/db'
 import { defaultSettings } from '@shared/rules'
-import { freshDatabase, themeDayFields } from './helpers'
-import { acknowledgeOutbox, readOutbox } from '@client/db'
+import { answerPush, freshDatabase, readOutbox, themeDayFields } from './helpers'
 import { getDb } from '@client/db/connection'
 
 async function stampServerVersionForTest(id: string, version: number) {
@@ -30,7 +29,7 @@ describe('backup', () => {
     const text = JSON.stringify(await exportBackup())
     useDatabase(`restore-${Math.random()}`)
     const summary = await importBackup(text)
-    expect(summary).toEqual({ activitiesAdded: 2, activitiesKept: 0, membersAdded: 1, photosAdded: 1, settingsApplied: true })
+    expect(summary).toEqual({ activitiesAdded: 2, activitiesKept: 0, membersAdded: 1, membersSkipped: 0, photosAdded: 1, settingsApplied: true })
     const all = await listAllActivities()
     expect(all.find((a) => a.id === kept.id)?.topic).toBe('学习二十届四中全会精神')
     expect(all.find((a) => a.id === gone.id)?.deleted).toBe(true)
@@ -78,7 +77,7 @@ describe('backup', () => {
   it('queues only local-only work: a copy of server data is restored on the phone but never pushed back', async () => {
     const local = await createActivity(themeDayFields({ topic: '只在本机的' }))
     const synced = await createActivity(themeDayFields({ topic: '服务器上已有的' }))
-    await acknowledgeOutbox([1, 2], [])
+    await answerPush([1, 2], [])
     await stampServerVersionForTest(synced.id, 17)
     const backup = await exportBackup()
     expect(backup.activities.find((a) => a.id === synced.id)?.syncedVersion).toBe(17)

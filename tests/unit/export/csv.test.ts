@@ -61,6 +61,8 @@ describe('buildLedgerCsv', () => {
     expect(csv.startsWith(UTF8_BOM)).toBe(true)
     const rows = parseCsv(csv.slice(1))
     expect(rows[0]).toEqual([...LEDGER_CSV_HEADER])
+    expect(rows[0]!.slice(3, 15)).toEqual(['主题党日', '支部党员大会', '支委会', '党小组会', '党课', '组织生活会', '民主评议党员', '谈心谈话', '志愿服务', '集中学习', '警示教育', '其他活动'])
+    expect(rows[0]!.some((h) => h.includes('、'))).toBe(false)
     expect(rows[0]).toEqual(expect.arrayContaining(['应到人数', '实到人数', '请假人员（事由）', '缺席人员', '列席人员', '讲课人',
       '谈话人', '谈话对象', '谈话类别', '谈话方式', '谈心谈话人次', '志愿服务人次', '志愿服务时长（小时）', '志愿服务惠及人次',
       '学时', '评议优秀', '补录', '录入时间']))
@@ -72,7 +74,7 @@ describe('buildLedgerCsv', () => {
   it('names who was on leave (with reasons) and absent, from the roster; an unknown id reads （已移除）', () => {
     const late = ledgerById(buildLedgerCsv(records, 2025, roster)).get('r-late')!
     expect(late).toMatchObject({
-      序号: '6', 日期: '2025-06-30', 时间: '15:00', 类型: '支部党员大会、主题党日', 主题: '学习"七一"讲话，交流体会\n第二段',
+      序号: '6', 日期: '2025-06-30', 时间: '15:00', 支部党员大会: '✓', 主题党日: '✓', 支委会: '', 主题: '学习"七一"讲话，交流体会\n第二段',
       地点: '党员活动室', 主持人: '张书记', 记录人: '李委员',
       应到人数: '5', 实到人数: '2', 请假人数: '2', 缺席人数: '1',
       '请假人员（事由）': '王芳（出差）、（已移除）', 缺席人员: '李四', 列席人员: '社区书记刘某',

@@ -1,6 +1,6 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { buildReportDocx, DOCX_MIME } from '../../../src/client/export/docx'
+import { buildReportDocx, DOCX_MIME, LEDGER_SUMMARY_CHARS } from '../../../src/client/export/docx'
 import { chineseNumeral, headingNumber } from '../../../src/shared/export'
 import { compileYearReport, composeReportText } from '../../../src/shared/report'
 import { makeMember, makeRecord } from '../report/fixtures'
@@ -55,7 +55,7 @@ function tableRows(xml: string): string[] {
 describe('buildReportDocx', () => {
   it('writes the title, numbered headings, the composed text and the 台账 rows', async () => {
     const report = compileYearReport({ records, year: 2025 })
-    const text = composeReportText(report)
+    const text = composeReportText(report, { currentYear: 2025, attendanceRates: [] })
     const bytes = await buildReportDocx({
       title: '2025年度第一党支部书记抓基层党建工作述职报告',
       sections: [
@@ -70,7 +70,9 @@ describe('buildReportDocx', () => {
     expect(blob.size).toBe(bytes.byteLength)
     expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]) // a zip: 'PK'
     const { document, footer, fonts } = await unzip(bytes)
-    expect(document).toContain('2025年度第一党支部书记抓基层党建工作述职报告')
+    // the title, broken between words into two even lines (exportReport passes the break after the branch name)
+    expect(document).toContain('<w:t xml:space="preserve">2025年度第一党支部书记</w:t>')
+    expect(document).toMatch(/<w:br\/><w:t xml:space="preserve">抓基层党建工作述职报告<\/w:t>/)
     expect(document).toContain('一、履职情况')
     expect(document).toContain('（一）严格组织生活')
     expect(document).toContain('二、存在问题')
@@ -78,16 +80,25 @@ describe('buildReportDocx', () => {
     for (const p of text.paragraphs) expect(document).toContain(p)
     expect(document).toContain('附件：2025年度活动台账')
     expect(tableRows(document)).toEqual([
-      '日期|类型|主题/地点|参会情况|其他|补录',
-      '2025-01-15|支委会|研究年度计划 &amp; &lt;要点&gt;/地点：党员活动室/主持人：张书记/记录人：李委员|未点名|—|否',
-      '2025-03-28|支部党员大会、主题党日|接收预备党员/地点：三楼会议室/主持人：张书记/记录人：李委员|应到3人，实到2人/缺席1人|—|是',
+      '日期|类型|主题/地点|参会情况|内容摘要|决议及表决情况|其他|补录',
+      '2025-01-15|支委会|研究年度计划 &amp; &lt;要点&gt;/地点：党员活动室；主持人：张书记；记录人：李委员|未点名|—|—|—|否',
+      '2025-03-28|支部党员大会/主题党日|接收预备党员/地点：三楼会议室；主持人：张书记；记录人：李委员|应到3人，实到2人/缺席1人|—|—|—|是',
     ])
     expect(document).not.toContain('已删除的会议')
-    // 公文 layout: title 二号 (44 half-points), body 三号 (32), exact 28 pt lines, 2-character indent
+    // 公文 layout: title 二号 (44 half-points), body 三号 (32) with −0.25 pt spacing (28 a line), lines at
+    // 225 mm / 22 = 579 twips, 2-character indent, headings 黑体 / 楷体
     expect(document).toMatch(/w:eastAsia="方正小标宋简体"[^]*?<w:sz w:val="44"\/>/)
-    expect(document).toMatch(/w:eastAsia="仿宋_GB2312"[^]*?<w:sz w:val="32"\/>/)
-    expect(document).toContain('w:line="560" w:lineRule="exact"')
+    expect(document).toMatch(/w:eastAsia="仿宋_GB2312"[^]*?<w:spacing w:val="-5"\/>[^]*?<w:sz w:val="32"\/>/)
+    const runWith = (font: string, text: string) => new RegExp(`<w:r>(?:(?!</w:r>).)*w:eastAsia="${font}"(?:(?!</w:r>).)*${text}</w:t></w:r>`, 's')
+    expect(document).toMatch(runWith('黑体', '一、履职情况'))
+    expect(document).toMatch(runWith('楷体_GB2312', '（一）严格组织生活'))
+    expect(document).not.toMatch(runWith('黑体', '（一）严格组织生活'))
+    expect(document).toContain('w:line="579" w:lineRule="exact"')
     expect(document).toContain('<w:ind w:firstLine="640"/>')
+    expect(document).toMatch(/<w:docGrid w:type="lines" w:linePitch="579" w:charSpace="-8\d\d"\/>/)
+    // the body portrait, the 台账 its own landscape section
+    expect(document).toMatch(/<w:pgSz w:w="11907" w:h="16840" w:orient="portrait"\/>/)
+    expect(document).toMatch(/<w:pgSz w:w="16840" w:h="11907" w:orient="landscape"\/>/)
     expect(footer).toContain('— ')
     expect(footer).toContain('PAGE')
     expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>')
@@ -96,24 +107,46 @@ describe('buildReportDocx', () => {
 
   it('writes 应到/实到 in words and names who was on leave (with reasons) and absent', async () => {
     const [header, meeting] = await appendixRows(detailed)
-    expect(header).toEqual(['日期', '类型', '主题/地点', '参会情况', '其他', '补录'])
-    expect(meeting).toEqual(['2025-02-20/14:30', '主题党日', '主题党日/地点：三楼会议室/主持人：张书记/记录人：李委员',
-      '应到4人，实到2人/请假1人：王芳（出差）/缺席1人：（已移除）/列席：社区书记刘某', '—', '否'])
+    expect(header).toEqual(['日期', '类型', '主题/地点', '参会情况', '内容摘要', '决议及表决情况', '其他', '补录'])
+    expect(meeting).toEqual(['2025-02-20/14:30', '主题党日', '主题党日/地点：三楼会议室；主持人：张书记；记录人：李委员',
+      '应到4人，实到2人/请假1人：王芳（出差）/缺席1人：（已移除）/列席：社区书记刘某', '—', '—', '—', '否'])
   })
 
   it('gives 谈心谈话 and 志愿服务 rows their details, and leaves no cell empty', async () => {
     const rows = await appendixRows(detailed)
     const byTopic = new Map(rows.slice(1).map((r) => [r[2]!.split('/')[0], r]))
-    expect(byTopic.get('谈心谈话')).toEqual(['2025-03-03', '谈心谈话', '谈心谈话/地点：书记办公室/主持人：张书记/记录人：李委员', '—',
+    expect(byTopic.get('谈心谈话')).toEqual(['2025-03-03', '谈心谈话', '谈心谈话/地点：书记办公室；主持人：张书记；记录人：李委员', '—', '—', '—',
       '谈心谈话：张书记→王芳，支委与党员，当面，1人次', '否'])
-    expect(byTopic.get('批量谈心')?.[4]).toBe('谈心谈话：1人次（未填写谈话详情）')
-    expect(byTopic.get('社区义诊')).toEqual(['2025-04-05', '志愿服务', '社区义诊/地点：幸福社区/主持人：张书记/记录人：李委员', '—',
+    expect(byTopic.get('批量谈心')?.[6]).toBe('谈心谈话：1人次（未填写谈话详情）')
+    expect(byTopic.get('社区义诊')).toEqual(['2025-04-05', '志愿服务', '社区义诊/地点：幸福社区；主持人：张书记；记录人：李委员', '—', '—', '—',
       '志愿服务：12人次，30.5小时，惠及200人次', '否'])
-    expect(byTopic.get('清扫楼道')?.[4]).toBe('志愿服务：未填写人次和时长')
-    expect(byTopic.get('新时代的党建')?.slice(1)).toEqual(['党课、集中学习', '新时代的党建/地点：党员活动室/主持人：张书记/记录人：李委员',
-      '未点名', '讲课人：张三（支部书记）/学时：2学时', '是'])
-    expect(byTopic.get('民主评议党员')?.[4]).toBe('民主评议：优秀3名、合格10名、基本合格1名、不合格0名')
+    expect(byTopic.get('清扫楼道')?.[6]).toBe('志愿服务：未填写人次和时长')
+    expect(byTopic.get('新时代的党建')?.slice(1)).toEqual(['党课/集中学习', '新时代的党建/地点：党员活动室；主持人：张书记；记录人：李委员',
+      '未点名', '—', '—', '讲课人：张三（支部书记）/学时：2学时', '是'])
+    expect(byTopic.get('民主评议党员')?.[6]).toBe('民主评议：优秀3名、合格10名、基本合格1名、不合格0名')
     for (const row of rows) for (const text of row) expect(text).not.toBe('')
+  })
+
+  it('puts 内容摘要 (cut when long) and 决议 in their own columns', async () => {
+    const long = '发言要点'.repeat(30)
+    const rows = await appendixRows([makeRecord({ id: 's1', types: ['committeeMeeting'], date: '2025-06-01', topic: '研究', summary: `一、传达精神。\n${long}`, resolution: '同意，5票赞成。' })])
+    expect(rows[1]![4]).toBe(`一、传达精神。 ${long}`.slice(0, LEDGER_SUMMARY_CHARS) + '…')
+    expect(rows[1]![5]).toBe('同意，5票赞成。')
+  })
+
+  it('writes the opening, the signature right-aligned and odd and even page numbers', async () => {
+    const zip = await JSZip.loadAsync(await buildReportDocx({
+      title: '2025年度第一党支部书记抓基层党建工作述职报告', opening: ['2025年，本人述职如下：'], sections: [{ heading: '主要做法和成效', paragraphs: ['正文。'] }],
+      signature: ['述职人：张三', '2025年12月20日'], records, year: 2025,
+    }))
+    const document = await zip.file('word/document.xml')!.async('string')
+    expect(document.indexOf('2025年，本人述职如下：')).toBeLessThan(document.indexOf('一、主要做法和成效'))
+    expect(document).toMatch(/<w:jc w:val="right"\/>[^]*?述职人：张三[^]*?2025年12月20日/)
+    const settings = await zip.file('word/settings.xml')!.async('string')
+    expect(settings).toContain('<w:evenAndOddHeaders/>')
+    const footers = await Promise.all(['word/footer1.xml', 'word/footer2.xml'].map((p) => zip.file(p)!.async('string')))
+    expect(footers.join('')).toContain('<w:jc w:val="right"/>')
+    expect(footers.join('')).toContain('<w:jc w:val="left"/>')
   })
 
   it('shows counts without names when no roster is given', async () => {

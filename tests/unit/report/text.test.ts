@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileYearReport, composeReportText, emptyYearReport, type YearReport } from '../../../src/shared/report'
+import { compileYearReport, composeReportText, emptyYearReport, reportSentences, type YearReport } from '../../../src/shared/report'
 import { makeRecord, monthly } from './fixtures'
 
 /** A report with seed 002's figures set directly. */
@@ -21,10 +21,10 @@ function seed002Figures(): YearReport {
 
 describe('composeReportText', () => {
   it('writes the seed 002 sentences exactly, in the seeds order, zeros left out', () => {
-    const text = composeReportText(seed002Figures())
+    const text = composeReportText(seed002Figures(), { currentYear: 2022 })
     expect(text.paragraphs).toEqual([
       '今年以来，组织主题党日活动11次，召开支部党员大会4次，召开支委会25次，开展支部书记讲党课4次。',
-      '开展集中学习15次，累计37.5学时。',
+      '开展集中学习15次，全勤党员每人累计37.5学时。',
       '开展谈心谈话26人次。全年共开展志愿服务6次，参与党员群众90人次，累计服务时长180小时。',
     ])
     expect(text.text).toBe(text.paragraphs.join('\n'))
@@ -42,23 +42,38 @@ describe('composeReportText', () => {
     r.attendance.byType.generalMeeting = { meetings: { value: 4, recordIds: [] }, expected: 80, present: 76, leave: 3, absent: 1, rate: 0.95 }
     r.attendance.byType.committeeMeeting = { meetings: { value: 25, recordIds: [] }, expected: 125, present: 125, leave: 0, absent: 0, rate: 1 }
     r.attendance.byType.groupMeeting = { meetings: { value: 1, recordIds: [] }, expected: 200, present: 199, leave: 1, absent: 0, rate: 0.995 }
-    const text = composeReportText(r, { opener: '2022年以来，', themeDayUnit: '期', sentencePerParagraph: true })
+    const text = composeReportText(r, {
+      opener: '2022年以来，', themeDayUnit: '期', sentencePerParagraph: true,
+      attendanceRates: ['generalMeeting', 'committeeMeeting', 'groupMeeting', 'themeDay'],
+    })
     expect(text.paragraphs).toEqual([
       '2022年以来，组织主题党日活动11期，召开支部党员大会4次，召开支委会25次，开展党课6次，其中支部书记讲党课4次。',
       '召开组织生活会1次，开展民主评议党员1次，评议党员18名，其中优秀3名。',
-      '开展集中学习15次，累计37.5学时。',
+      '党员大会、支委会、党小组会平均参会率分别为95%、100%、99%。',
+      '开展集中学习15次，全勤党员每人累计37.5学时。',
       '开展警示教育5次。',
       '开展谈心谈话26人次。',
       '全年共开展志愿服务6次，参与党员群众90人次，累计服务时长180小时。',
-      '党员大会平均参会率95%，支委会平均参会率100%，党小组会平均参会率99%。',
     ])
+    expect(composeReportText(r, { attendanceRates: ['committeeMeeting'], sentencePerParagraph: true }).paragraphs)
+      .toContain('支委会平均参会率100%。')
+    expect(composeReportText(r, { attendanceRates: [] }).text).not.toContain('参会率')
   })
 
   it('moves the opener to the first sentence there is, and writes nothing for an empty year', () => {
     const r = emptyYearReport(2025)
     expect(composeReportText(r)).toEqual({ sentences: [], paragraphs: [], text: '' })
     r.heartTalk.persons.value = 3
-    expect(composeReportText(r).text).toBe('今年以来，开展谈心谈话3人次。')
+    expect(composeReportText(r, { currentYear: 2025 }).text).toBe('今年以来，开展谈心谈话3人次。')
+  })
+
+  it('opens a past year with 全年 (or the chosen opener), never 今年以来', () => {
+    const r = emptyYearReport(2025)
+    r.byType.committeeMeeting.count.value = 12
+    expect(composeReportText(r, { currentYear: 2026 }).text).toBe('全年召开支委会12次。')
+    expect(composeReportText(r, { currentYear: 2026, openerChoice: 'year' }).text).toBe('2025年，召开支委会12次。')
+    expect(composeReportText(r, { currentYear: 2026, openerChoice: 'none' }).text).toBe('召开支委会12次。')
+    expect(composeReportText(r, { currentYear: 2025, openerChoice: 'wholeYear' }).text).toBe('全年召开支委会12次。')
   })
 
   it('writes text compiled from logged records', () => {
@@ -70,11 +85,38 @@ describe('composeReportText', () => {
       makeRecord({ id: 'lec', types: ['partyLecture'], date: '2025-07-01', lecture: { speaker: '张书记', speakerRole: 'secretary' } }),
       makeRecord({ id: 'vol', types: ['volunteer'], date: '2025-03-05', volunteer: { participants: 12, hours: 24.5, beneficiaries: 0 } }),
     ]
-    const text = composeReportText(compileYearReport({ records, year: 2025 }))
+    const text = composeReportText(compileYearReport({ records, year: 2025 }), { currentYear: 2025 })
     expect(text.paragraphs).toEqual([
-      '今年以来，组织主题党日活动13次，召开支部党员大会1次，开展支部书记讲党课1次。',
+      '今年以来，组织主题党日活动13次，召开支部党员大会1次，开展支部书记讲党课1次。党员参加组织生活平均参会率75%。',
       '全年共开展志愿服务1次，参与党员群众12人次，累计服务时长24.5小时。',
-      '党员大会平均参会率75%，主题党日平均参会率75%。',
     ])
+  })
+
+  it('names with whom the talks were held, as seed 002 does', () => {
+    const talk = (id: string, target: string, personCount: number, pair: 'committeeCommittee' | 'committeeMember' = 'committeeMember') =>
+      makeRecord({ id, types: ['heartTalk'], date: `2022-0${id.length}-01`, talk: { talker: '书记', target, pair, mode: '当面', personCount } })
+    const records = [talk('a', '班子成员', 6, 'committeeCommittee'), talk('bb', '部门负责人', 8), talk('ccc', '中心员工', 10), talk('dddd', '中心员工', 2)]
+    const text = reportSentences(compileYearReport({ records, year: 2022 })).map((s) => s.text)
+    expect(text).toEqual(['与班子成员、部门负责人和中心员工开展各类谈心谈话26人次。'])
+
+    // a personal name is never put into the report: the pair type names the object
+    const named = [talk('a', '张某某', 1, 'committeeCommittee'), talk('bb', '', 2)]
+    expect(reportSentences(compileYearReport({ records: named, year: 2022 }))[0]!.text).toBe('与支委班子成员和党员开展各类谈心谈话3人次。')
+    const one = [talk('a', '班子成员', 4, 'committeeCommittee')]
+    expect(reportSentences(compileYearReport({ records: one, year: 2022 }))[0]!.text).toBe('与班子成员开展谈心谈话4人次。')
+  })
+
+  it('writes 学时 per member: 人均 from the sheets, else what a member at every session earned', () => {
+    const sheet = (absent: string[]) => ({ expected: ['a', 'b', 'c', 'd'], leave: [], absent, observers: '' })
+    const sessions = [
+      makeRecord({ id: 's1', types: ['study'], date: '2025-03-01', study: { creditHours: 4 }, attendance: sheet([]) }),
+      makeRecord({ id: 's2', types: ['study'], date: '2025-06-01', study: { creditHours: 4 }, attendance: sheet(['d']) }),
+    ]
+    const report = compileYearReport({ records: sessions, year: 2025 })
+    const studySentence = (r: YearReport) => reportSentences(r).find((s) => s.key === 'study')?.text
+    expect(studySentence(report)).toBe('开展集中学习2次，党员人均参学7学时。')
+    expect(report.study.hoursPerMember).toEqual({ value: 7, recordIds: ['s1', 's2'] })
+    const unsheeted = [...sessions, makeRecord({ id: 's3', types: ['study'], date: '2025-09-01', study: { creditHours: 2 } })]
+    expect(studySentence(compileYearReport({ records: unsheeted, year: 2025 }))).toBe('开展集中学习3次，全勤党员每人累计10学时。')
   })
 })

@@ -5,6 +5,7 @@ import { readRejectedChanges } from '@client/db/sync'
 import { syncOnce } from '@client/sync/engine'
 import { setupBranch } from '../../server/helpers/harness'
 import { rotateEpoch } from '../../../src/server/storage/migrations'
+import { rejectionText } from '@shared/rejectedChanges'
 import { themeDayFields } from '../db/helpers'
 import { signInAs, useRealServer } from './realServer'
 
@@ -43,6 +44,6 @@ describe('sync resets', () => {
     const row = await server.ts.db.one<{ branch_id: string }>(`SELECT branch_id FROM records WHERE id = $1`, [offline.id])
     expect(row).toBeUndefined()
     const refused = await readRejectedChanges()
-    expect(refused.map((r) => r.reason)).toEqual([expect.stringContaining('另一个支部')])
+    expect(refused.map((r) => rejectionText(r.reason))).toEqual([expect.stringContaining('另一个支部')])
   })
 })

@@ -1,8 +1,8 @@
 // Two simulated phones (two fake-IndexedDB databases) against a real branch server on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  addMembers, countPendingChanges, createActivity, getActivity, getDeviceId, listAllActivities, listMembers, readOutbox,
-  readSettings, saveSettings, updateActivity, useDatabase, writeMetaValue,
+  addMembers, countPendingChanges, createActivity, getActivity, getDeviceId, listAllActivities, listMembers,
+  readSettings, saveSettings, updateActivity, useDatabase,
 } from '@client/db'
 import { readSession, saveSession } from '@client/db/session'
 import { discardRejectedChange, readRejectedChanges } from '@client/db/sync'
@@ -13,7 +13,8 @@ import type { MeResponse } from '@shared/sync/account'
 import { BACKENDS } from '../../server/helpers/backends'
 import { type BranchFixture, setupBranch, startServer, type TestServer, uniqueName } from '../../server/helpers/harness'
 import { rotateEpoch } from '../../../src/server/storage/migrations'
-import { themeDayFields } from '../db/helpers'
+import { readOutbox, themeDayFields } from '../db/helpers'
+import { getDb } from '@client/db/connection'
 
 let ts: TestServer
 let client: ServerClient
@@ -119,14 +120,15 @@ describe('client sync against a real server', () => {
     const member = await branch.addMember()
     const b = phone()
     b.on()
-    await signInWith(member.api.token as string)
+    // Queued while the phone was used alone (anything goes), then signed in as a member: the server refuses it.
     await addMembers([{ name: '王芳', role: 'member', group: '', active: true }])
     const logged = await createActivity(themeDayFields({ topic: '党员记的' }))
+    await signInWith(member.api.token as string)
     await syncOk()
     expect(await countPendingChanges()).toBe(0)
     const rejected = await readRejectedChanges()
     expect(rejected).toHaveLength(1)
-    expect(rejected[0]).toMatchObject({ entity: 'member', title: '王芳', reason: '只有支部书记可以修改花名册' })
+    expect(rejected[0]).toMatchObject({ entity: 'member', subject: '王芳', reason: '只有支部书记可以修改花名册' })
     expect((await getActivity(logged.id))?.serverVersion).toBeGreaterThan(0)
     const pulled = await branch.secretary.get('/api/sync/pull?protocolVersion=1&cursor=0')
     expect(pulled.body.rows.map((r: { id: string }) => r.id)).toContain(logged.id)
@@ -144,15 +146,22 @@ describe('client sync against a real server', () => {
     a.on()
     await signInWith(token)
     const meeting = await createActivity(themeDayFields({ topic: '书记的会' }))
-    const talk = await createActivity(themeDayFields({ types: ['heartTalk'], topic: '与某同志谈心', summary: '谈话内容' }))
+    const talk = await createActivity(themeDayFields({ types: ['heartTalk'], topic: '与某同志谈心', summary: '谈话内容',
+      talk: { talker: '张书记', target: '某同志', pair: 'committeeMember', mode: '当面', personCount: 1 } }))
     await syncOk()
     b.on()
     await signInWith(member.api.token as string)
     await syncOk()
     expect(await getActivity(talk.id)).toMatchObject({ topic: '谈心谈话（内容不公开）', summary: '' })
+    // The phone itself refuses to save an edit the server would refuse.
+    await expect(updateActivity(meeting.id, themeDayFields({ topic: '党员偷改' }))).rejects.toThrow('只有录入人和支部书记')
+    expect(await countPendingChanges()).toBe(0)
+    // A phone whose stored session is out of date (it still says secretary) queues it; the server refuses it.
+    const session = await readSession()
+    await saveSession(session!.token, { ...session!.me, user: { ...session!.me.user, role: 'secretary' } })
     await updateActivity(meeting.id, themeDayFields({ topic: '党员偷改' }))
     await syncOk()
-    expect((await readRejectedChanges())[0]).toMatchObject({ reason: '只能修改自己录入的记录' })
+    expect((await readRejectedChanges())[0]).toMatchObject({ reason: '只有录入人和支部书记可以修改或删除这条记录' })
     expect(await getActivity(meeting.id)).toMatchObject({ topic: '书记的会' })
   })
 
@@ -189,7 +198,7 @@ describe('client sync against a real server', () => {
     await createActivity(themeDayFields({ topic: '第一条' }))
     await syncOk()
     const before = await getDeviceId()
-    await writeMetaValue('lastClientSeq', 40)
+    await getDb().meta.put({ key: 'lastClientSeq', value: 40 })
     await createActivity(themeDayFields({ topic: '序号跳了' }))
     await syncOk()
     expect(await countPendingChanges()).toBe(0)

@@ -1,0 +1,97 @@
+// Applying pulled pages: record = server copy ⊕ changes still waiting in the outbox.
+import type { Mutation } from '@shared/sync/mutation'
+import type { PullPage, SyncRow } from '@shared/sync/protocol'
+import type { Table } from 'dexie'
+import { getDb } from '../connection'
+import { META_KEYS } from '../metaKeys'
+import { pendingEntries, pendingKey } from '../outbox'
+import { recordTable, type RecordEntity } from './tables'
+
+/** Fields only the server decides; a local change never overrides the server's value for these. */
+const SERVER_FIELDS = new Set(['id', 'createdBy', 'version', 'branchId'])
+
+function overlay(base: Record<string, unknown>, pending: Mutation[]): Record<string, unknown> {
+  const out = { ...base }
+  for (const m of pending) {
+    if (m.op === 'delete') { out.deleted = true; continue }
+    for (const [key, value] of Object.entries(m.fields)) {
+      if (SERVER_FIELDS.has(key)) continue
+      if (value === null || value === undefined) delete out[key]
+      else out[key] = value
+    }
+  }
+  return out
+}
+
+async function applySettingsRow(row: SyncRow, waiting: Mutation[]): Promise<void> {
+  if (row.deleted) return
+  const db = getDb()
+  const { id: _id, ...value } = overlay(row.data, waiting)
+  const existing = await db.settings.get('branch')
+  await db.settings.put({
+    key: 'branch', value: value as never, updatedAt: existing?.updatedAt ?? new Date().toISOString(), serverVersion: row.version,
+  })
+}
+
+/** What one page does to one record table: records to put (last row per id wins) and tombstones to mark. */
+interface TableWrites {
+  puts: Map<string, Record<string, unknown>>
+  tombstones: Map<string, number>
+}
+
+async function flushWrites(entity: RecordEntity, writes: TableWrites): Promise<void> {
+  const table = recordTable(entity) as unknown as Table<Record<string, unknown>, string>
+  if (writes.tombstones.size > 0) {
+    // A tombstone marks the local copy deleted; a record this device never had stays absent.
+    const ids = [...writes.tombstones.keys()]
+    const existing = await table.bulkGet(ids)
+    const marked = existing.flatMap((row, i) => (row ? [{ ...row, deleted: true, serverVersion: writes.tombstones.get(ids[i]!)! }] : []))
+    if (marked.length > 0) await table.bulkPut(marked)
+  }
+  // One bulkPut per table and page instead of one put per row: the same writes, far fewer IndexedDB round trips.
+  if (writes.puts.size > 0) await table.bulkPut([...writes.puts.values()])
+}
+
+/** Apply one pulled page and move the cursor, in one transaction. Redacted rows are stored as they came. */
+export async function applyPullPage(page: PullPage): Promise<void> {
+  const db = getDb()
+  await db.transaction('rw', [db.activities, db.members, db.settings, db.outbox, db.meta], async () => {
+    const pending = new Map<string, Mutation[]>()
+    for (const e of await pendingEntries()) {
+      const key = pendingKey(e.mutation.entity, e.mutation.recordId)
+      const list = pending.get(key) ?? []
+      list.push(e.mutation)
+      pending.set(key, list)
+    }
+    const writes: Record<RecordEntity, TableWrites> = {
+      activity: { puts: new Map(), tombstones: new Map() },
+      member: { puts: new Map(), tombstones: new Map() },
+    }
+    for (const row of page.rows) {
+      const waiting = pending.get(pendingKey(row.entity, row.id))
+      if (row.entity === 'settings') {
+        await applySettingsRow(row, waiting ?? [])
+        continue
+      }
+      const w = writes[row.entity]
+      if (row.deleted) {
+        // A record put earlier in this same page is the local copy the tombstone marks.
+        const staged = w.puts.get(row.id)
+        if (staged) Object.assign(staged, { deleted: true, serverVersion: row.version })
+        else w.tombstones.set(row.id, row.version)
+        continue
+      }
+      w.tombstones.delete(row.id)
+      const base = { ...row.data, id: row.id, serverVersion: row.version }
+      // record = server copy ⊕ changes still waiting (no overlay work when nothing waits for this record)
+      w.puts.set(row.id, waiting ? overlay(base, waiting) : base)
+    }
+    await flushWrites('activity', writes.activity)
+    await flushWrites('member', writes.member)
+    await db.meta.bulkPut([
+      { key: META_KEYS.cursor, value: page.cursor },
+      { key: META_KEYS.epoch, value: page.epoch },
+      { key: META_KEYS.branchId, value: page.branchId },
+    ])
+  })
+}

@@ -1,0 +1,282 @@
+// The 台账 as spreadsheet sheets: one sheet per group of types, each type its own column (so a secretary can filter
+// and count a type in Excel or WPS), plus "党员个人情况" with each member's year. Pure data: the .xlsx is written on
+// the phone (src/client/export/xlsx.ts). A record of several types appears on the sheet of each of its groups; its
+// 记录编号 matches the rows up.
+import { ACTIVITY_TYPES, activityTypeName, usesAttendance, type ActivityTypeId } from '../catalogue'
+import type { ActivityRecord } from '../model/activity'
+import type { Member } from '../model/member'
+import { presentMemberIds } from '../model/attendanceMath'
+import { formatAmount } from '../report/format'
+import { recordsOfYear } from '../report/select'
+import { isCommitteeRole, PARTY_ROLE_NAMES, REVIEW_GRADE_NAMES, REVIEW_GRADES } from '../roles'
+import { buildLedgerRows, peopleText, type LedgerMember, type LedgerRow } from './ledger'
+
+export type SheetCell = string | number | null
+
+export interface LedgerSheetColumn {
+  header: string
+  /** width in characters of '0'; a Chinese character takes about 2 */
+  width: number
+  /** long text: wrapped in its cell */
+  wrap?: boolean
+}
+
+export interface LedgerSheet {
+  /** the tab's name: '三会一课' */
+  name: string
+  /** first line above the table: '红星社区第一党支部2026年度活动台账（三会一课）' */
+  title: string
+  /** second line: '共12项 · 导出于2026-11-20 10:00' */
+  subtitle: string
+  columns: LedgerSheetColumn[]
+  rows: SheetCell[][]
+}
+
+export const TYPE_GROUPS: readonly { name: string; types: readonly ActivityTypeId[] }[] = [
+  { name: '三会一课', types: ['generalMeeting', 'committeeMeeting', 'groupMeeting', 'partyLecture'] },
+  { name: '主题党日', types: ['themeDay'] },
+  { name: '谈心谈话', types: ['heartTalk'] },
+  { name: '志愿服务', types: ['volunteer'] },
+  { name: '学习教育', types: ['study', 'warningEducation'] },
+  { name: '其他', types: ['orgLifeMeeting', 'democraticReview', 'other'] },
+]
+
+export const MEMBER_SHEET_NAME = '党员个人情况'
+
+/** 党员教育管理工作条例: 32 学时 a year; 56 for 书记 and the committee (docs/domain.md, "学时"). */
+export const CREDIT_HOURS_RULE = { member: 32, committee: 56 } as const
+
+/** A checked type column. */
+export const TYPE_MARK = '✓'
+
+/** Width of a text in spreadsheet characters: a CJK or full-width character counts 2. */
+export function displayWidth(text: string): number {
+  let w = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    w += c >= 0x2e80 && c <= 0xffef ? 2 : 1
+  }
+  return w
+}
+
+interface ColumnSpec {
+  header: string
+  value: (r: LedgerRow) => SheetCell
+  /** fixed width for long text, which then wraps */
+  wrapWidth?: number
+}
+
+const common = {
+  date: { header: '日期', value: (r) => r.date },
+  time: { header: '时间', value: (r) => r.startTime },
+  topic: { header: '主题/议题', value: (r) => r.topic, wrapWidth: 30 },
+  place: { header: '地点', value: (r) => r.place, wrapWidth: 16 },
+  host: { header: '主持人', value: (r) => r.host },
+  recorder: { header: '记录人', value: (r) => r.recorder },
+  expected: { header: '应到人数', value: (r) => r.expected },
+  present: { header: '实到人数', value: (r) => r.present },
+  leave: { header: '请假人数', value: (r) => r.leave },
+  absent: { header: '缺席人数', value: (r) => r.absent },
+  leavePeople: { header: '请假人员（事由）', value: (r) => peopleText(r.leavePeople), wrapWidth: 20 },
+  absentPeople: { header: '缺席人员', value: (r) => peopleText(r.absentPeople), wrapWidth: 16 },
+  observers: { header: '列席人员', value: (r) => r.observers, wrapWidth: 16 },
+  summary: { header: '内容摘要', value: (r) => r.summary, wrapWidth: 44 },
+  resolution: { header: '决议及表决情况', value: (r) => r.resolution, wrapWidth: 30 },
+  backfilled: { header: '补录', value: (r) => (r.backfilled ? '是' : '否') },
+  enteredAt: { header: '录入时间', value: (r) => r.enteredAt },
+  id: { header: '记录编号', value: (r) => r.id },
+} satisfies Record<string, ColumnSpec>
+
+const attendanceColumns = [common.expected, common.present, common.leave, common.absent, common.leavePeople, common.absentPeople, common.observers]
+
+const groupColumns: Readonly<Record<string, ColumnSpec[]>> = {
+  三会一课: [
+    { header: '党小组', value: (r) => r.partyGroup },
+    { header: '讲课人', value: (r) => r.lecture?.speaker ?? '' },
+    { header: '讲课人身份', value: (r) => r.lecture?.role ?? '' },
+  ],
+  谈心谈话: [
+    { header: '谈话人', value: (r) => r.talk?.talker ?? '' },
+    { header: '谈话对象', value: (r) => r.talk?.target ?? '', wrapWidth: 20 },
+    { header: '谈话类别', value: (r) => r.talk?.pair ?? '' },
+    { header: '谈话方式', value: (r) => r.talk?.mode ?? '' },
+    { header: '人次', value: (r) => r.talkPersons },
+  ],
+  志愿服务: [
+    { header: '参与人次', value: (r) => r.volunteer?.participants ?? null },
+    { header: '服务时长（小时）', value: (r) => r.volunteer?.hours ?? null },
+    { header: '惠及人次', value: (r) => r.volunteer?.beneficiaries ?? null },
+  ],
+  学习教育: [{ header: '学时（每人）', value: (r) => r.creditHours }],
+  其他: REVIEW_GRADES.map((g) => ({ header: `评议${REVIEW_GRADE_NAMES[g]}`, value: (r: LedgerRow) => r.evaluation?.[g] ?? null })),
+}
+
+function columnsFor(group: (typeof TYPE_GROUPS)[number]): ColumnSpec[] {
+  const typeColumns: ColumnSpec[] = group.types.map((t) => ({
+    header: activityTypeName(t),
+    value: (r) => (r.typeIds.includes(t) ? TYPE_MARK : ''),
+  }))
+  const takesAttendance = group.types.some((t) => ACTIVITY_TYPES[t].attendance)
+  return [
+    common.date, common.time, ...typeColumns, common.topic, common.place, common.host, common.recorder,
+    ...(takesAttendance ? attendanceColumns : []),
+    ...(groupColumns[group.name] ?? []),
+    common.summary, common.resolution, common.backfilled, common.enteredAt, common.id,
+  ]
+}
+
+function fittedColumns(specs: readonly ColumnSpec[], rows: readonly SheetCell[][]): LedgerSheetColumn[] {
+  return specs.map((spec, i) => {
+    if (spec.wrapWidth !== undefined) return { header: spec.header, width: spec.wrapWidth, wrap: true }
+    let widest = displayWidth(spec.header)
+    for (const row of rows) {
+      const v = row[i]
+      if (v !== null && v !== undefined && v !== '') widest = Math.max(widest, displayWidth(String(v)))
+    }
+    return { header: spec.header, width: Math.min(widest + 2, 40) }
+  })
+}
+
+export interface LedgerSheetsInput {
+  records: readonly ActivityRecord[]
+  year: number
+  branchName: string
+  /** names for 请假/缺席 and the member sheet; without it the member sheet is left out */
+  roster?: readonly Pick<Member, 'id' | 'name' | 'role' | 'group' | 'active' | 'deleted' | 'order'>[]
+  /** 'YYYY-MM-DD HH:mm', China time: when the file was made */
+  exportedAt: string
+}
+
+function sheetTitle(branchName: string, year: number, what: string): string {
+  return `${branchName.trim() || '党支部'}${year}年度${what}`
+}
+
+/** The six type-group sheets (every one, also when empty, so the workbook always has the same tabs), then 党员个人情况. */
+export function buildLedgerSheets(input: LedgerSheetsInput): LedgerSheet[] {
+  const rows = buildLedgerRows(input.records, input.year, input.roster as readonly LedgerMember[] | undefined)
+  const sheets: LedgerSheet[] = TYPE_GROUPS.map((group) => {
+    const specs = columnsFor(group)
+    const groupRows = rows.filter((r) => r.typeIds.some((t) => group.types.includes(t)))
+    const data = groupRows.map((r, i) => [i + 1, ...specs.map((s) => s.value(r))])
+    const columns = fittedColumns([{ header: '序号', value: () => null }, ...specs], data)
+    return {
+      name: group.name,
+      title: sheetTitle(input.branchName, input.year, `活动台账（${group.name}）`),
+      subtitle: `共${groupRows.length}项 · 导出于${input.exportedAt}`,
+      columns,
+      rows: data,
+    }
+  })
+  if (input.roster) sheets.push(buildMemberSheet(input.records, input.year, input.branchName, input.roster, input.exportedAt))
+  return sheets
+}
+
+interface MemberYear {
+  expectedByType: Map<ActivityTypeId, number>
+  presentByType: Map<ActivityTypeId, number>
+  expected: number
+  present: number
+  leave: number
+  absent: number
+  creditHours: number
+  volunteerTimes: number
+  volunteerHours: number
+}
+
+/**
+ * Who took part in a record, when the record says so: the present members of its attendance sheet. A record
+ * without a sheet names nobody, so its 学时 and 志愿服务 hours cannot be credited to anyone.
+ */
+export function participantIdsOf(record: ActivityRecord): string[] | null {
+  return record.attendance && record.attendance.expected.length > 0 ? [...new Set(presentMemberIds(record.attendance))] : null
+}
+
+function emptyYear(): MemberYear {
+  return { expectedByType: new Map(), presentByType: new Map(), expected: 0, present: 0, leave: 0, absent: 0, creditHours: 0, volunteerTimes: 0, volunteerHours: 0 }
+}
+
+const bump = (m: Map<ActivityTypeId, number>, t: ActivityTypeId) => m.set(t, (m.get(t) ?? 0) + 1)
+
+/** Each member's year: attendance by type, 学时 against the rule, 志愿服务 where the record names who served. */
+export function buildMemberSheet(
+  records: readonly ActivityRecord[], year: number, branchName: string,
+  roster: NonNullable<LedgerSheetsInput['roster']>, exportedAt: string,
+): LedgerSheet {
+  const byMember = new Map<string, MemberYear>()
+  const yearOf = (id: string) => byMember.get(id) ?? byMember.set(id, emptyYear()).get(id)!
+  const typesSeen = new Set<ActivityTypeId>()
+  for (const record of recordsOfYear(records, year)) {
+    const sheet = record.attendance && record.attendance.expected.length > 0 ? record.attendance : null
+    const types = [...new Set(record.types)]
+    if (sheet && usesAttendance(types)) {
+      const expected = new Set(sheet.expected)
+      const leave = new Set(sheet.leave.map((l) => l.memberId).filter((id) => expected.has(id)))
+      const absent = new Set(sheet.absent.filter((id) => expected.has(id) && !leave.has(id)))
+      const meetingTypes = types.filter((t) => ACTIVITY_TYPES[t].attendance)
+      for (const t of meetingTypes) typesSeen.add(t)
+      for (const id of expected) {
+        const y = yearOf(id)
+        y.expected++
+        const here = !leave.has(id) && !absent.has(id)
+        if (here) y.present++
+        if (leave.has(id)) y.leave++
+        if (absent.has(id)) y.absent++
+        for (const t of meetingTypes) {
+          bump(y.expectedByType, t)
+          if (here) bump(y.presentByType, t)
+        }
+      }
+    }
+    const participants = participantIdsOf(record)
+    if (!participants) continue
+    if (types.includes('study') && record.study) for (const id of participants) yearOf(id).creditHours += record.study.creditHours
+    if (types.includes('volunteer')) {
+      const share = record.volunteer && participants.length > 0 ? record.volunteer.hours / participants.length : 0
+      for (const id of participants) {
+        const y = yearOf(id)
+        y.volunteerTimes++
+        y.volunteerHours += share
+      }
+    }
+  }
+  const types = [...typesSeen].sort((a, b) => ACTIVITY_TYPE_ORDER.indexOf(a) - ACTIVITY_TYPE_ORDER.indexOf(b))
+  const members = roster
+    .filter((m) => !m.deleted && (m.active || byMember.has(m.id)))
+    .sort((a, b) => a.order - b.order)
+  const headers = [
+    '姓名', '职务', '党小组',
+    ...types.flatMap((t) => [`${activityTypeName(t)}应到`, `${activityTypeName(t)}实到`]),
+    '合计应到', '合计实到', '请假', '缺席', '参会率', '学时', '学时要求', '学时情况', '志愿服务次数', '志愿服务时长（小时）',
+  ]
+  const data: SheetCell[][] = members.map((m) => {
+    const y = byMember.get(m.id) ?? emptyYear()
+    const rule = isCommitteeRole(m.role) ? CREDIT_HOURS_RULE.committee : CREDIT_HOURS_RULE.member
+    const short = rule - y.creditHours
+    return [
+      m.name, PARTY_ROLE_NAMES[m.role], m.group,
+      ...types.flatMap((t) => [y.expectedByType.get(t) ?? 0, y.presentByType.get(t) ?? 0]),
+      y.expected, y.present, y.leave, y.absent,
+      y.expected === 0 ? '' : `${Math.round((y.present / y.expected) * 100)}%`,
+      roundHours(y.creditHours), rule, short <= 0 ? '已达到' : `差${formatAmount(roundHours(short))}学时`,
+      y.volunteerTimes, roundHours(y.volunteerHours),
+    ]
+  })
+  const columns = headers.map((header, i) => {
+    let widest = displayWidth(header)
+    for (const row of data) widest = Math.max(widest, displayWidth(String(row[i] ?? '')))
+    return { header, width: Math.min(widest + 2, 24) }
+  })
+  return {
+    name: MEMBER_SHEET_NAME,
+    title: sheetTitle(branchName, year, '党员个人情况'),
+    subtitle: `共${members.length}人 · 学时按每名党员参加（实到）的集中学习累计，党员每年不少于${CREDIT_HOURS_RULE.member}学时，书记和支委不少于${CREDIT_HOURS_RULE.committee}学时；志愿服务只计入点名记录了参加人员的活动 · 导出于${exportedAt}`,
+    columns,
+    rows: data,
+  }
+}
+
+const ACTIVITY_TYPE_ORDER = Object.keys(ACTIVITY_TYPES) as ActivityTypeId[]
+
+function roundHours(h: number): number {
+  return Math.round(h * 10) / 10
+}
