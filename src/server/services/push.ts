@@ -6,7 +6,7 @@
 import { chinaDateOf } from '../../shared/dates'
 import { type Actor, type ChangeKind, mayChange, PERMISSION_MESSAGES } from '../../shared/permissions'
 import { isHeartTalk, mergeFields } from '../../shared/sync/entities'
-import type { Mutation } from '../../shared/sync/mutation'
+import { type Mutation, mutationSchema } from '../../shared/sync/mutation'
 import type { MutationError, PushRequest, PushResponse, PushResult } from '../../shared/sync/protocol'
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol'
 import { badRequest, forbidden, notFound } from '../http/errors'
@@ -87,14 +87,22 @@ export async function push(db: Db, p: Principal, req: PushRequest, now = Date.no
         results.push({ clientSeq: m.clientSeq, status: 'duplicate' })
         continue
       }
-      const applied = await applyIsolated(ctx, m, version + 1)
+      const parsed = mutationSchema.safeParse(m)
       last = m.clientSeq
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        const where = issue && issue.path.length > 0 ? `（${issue.path.join('.')}）` : ''
+        results.push({ clientSeq: m.clientSeq, status: 'rejected',
+          error: { code: 'invalid_mutation', message: `这条修改的格式无效${where}，已跳过`, retry: false } })
+        continue
+      }
+      const applied = await applyIsolated(ctx, parsed.data, version + 1)
       if ('error' in applied) {
         results.push({ clientSeq: m.clientSeq, status: 'rejected', error: applied.error })
       } else {
         if (applied.version !== null) version = applied.version
         results.push({ clientSeq: m.clientSeq, status: 'applied', ...(applied.version !== null ? { version: applied.version } : {}) })
-        if (m.entity === 'settings') ctx.groups = await loadBranchGroups(q, branchId)
+        if (parsed.data.entity === 'settings') ctx.groups = await loadBranchGroups(q, branchId)
       }
     }
     if (version !== num(branch.version)) await q.run(`UPDATE branches SET version = $1 WHERE id = $2`, [version, branchId])
