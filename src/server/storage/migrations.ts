@@ -75,6 +75,15 @@ export const MIGRATIONS: readonly Migration[] = [
       `UPDATE sessions SET last_used_at = created_at`,
     ],
   },
+  {
+    // Roster claims: an invite may name the person it is for; otherwise the person an account says it is waits
+    // for the secretary's confirmation before the account is tied to that roster entry.
+    version: 5,
+    statements: () => [
+      `ALTER TABLE invites ADD COLUMN member_id TEXT`,
+      `ALTER TABLE users ADD COLUMN pending_member_id TEXT`,
+    ],
+  },
 ]
 
 /** Apply pending migrations, each in its own transaction, and make sure the server epoch exists. */

@@ -7,7 +7,7 @@ import {
   branchReportResponseSchema, committeeReportParamsSchema, committeeReportResponseSchema, reportParamsSchema,
 } from '../report/api'
 import {
-  changePasswordRequestSchema, claimMemberRequestSchema, createdInviteSchema, passwordResetLinkSchema, createInviteRequestSchema, inviteCodeSchema, invitePreviewSchema,
+  changePasswordRequestSchema, claimMemberRequestSchema, confirmMemberRequestSchema, createdInviteSchema, passwordResetLinkSchema, createInviteRequestSchema, inviteCodeSchema, invitePreviewSchema,
   joinRequestSchema, meResponseSchema, sessionResponseSchema, signInRequestSchema,
 } from '../sync/account'
 import { pullParamsSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../sync/protocol'
@@ -40,6 +40,11 @@ export const API = {
   revokeInvite: { method: 'delete', path: '/api/invites/:id', param: idParamSchema, response: null },
   branchAccounts: { method: 'get', path: '/api/branch/accounts', response: branchAccountListSchema },
   removeAccount: { method: 'delete', path: '/api/branch/accounts/:id', param: idParamSchema, response: null },
+  /** the secretary confirms (accept) or turns down the roster entry an account says it is */
+  confirmMember: {
+    method: 'post', path: '/api/branch/accounts/:id/confirm-member', param: idParamSchema, json: confirmMemberRequestSchema,
+    response: null,
+  },
   /** the secretary's one-time link for a member to set a new password */
   resetPassword: {
     method: 'post', path: '/api/branch/accounts/:id/reset-password', param: idParamSchema, response: passwordResetLinkSchema,
