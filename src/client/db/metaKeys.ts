@@ -18,6 +18,8 @@ export const META_KEYS = {
   lastSyncAt: 'lastSyncAt',
   /** a phone used alone joined a branch: its roster still has to be mapped onto the branch's; nothing is pushed */
   rosterMappingPending: 'rosterMappingPending',
+  /** why photos wait on this phone (the server's photo space or disk is full), in Chinese; absent when none do */
+  photoUploadProblem: 'photoUploadProblem',
 } as const
 
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS]

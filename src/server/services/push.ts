@@ -10,6 +10,7 @@ import type { Mutation } from '../../shared/sync/mutation'
 import type { MutationError, PushRequest, PushResponse, PushResult } from '../../shared/sync/protocol'
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol'
 import { badRequest, forbidden, notFound } from '../http/errors'
+import { isStorageFull } from '../http/storage-full'
 import type { Db, Queryable } from '../storage/db'
 import { num, withSavepoint } from '../storage/db'
 import { loadBranchGroups } from './branch-settings'
@@ -126,7 +127,8 @@ async function applyIsolated(ctx: ApplyContext, m: Mutation, version: number): P
   try {
     return await withSavepoint(ctx.q, () => applyMutation(ctx, m, version), (applied) => !('error' in applied))
   } catch (err) {
-    if (isTransactionRetry(err)) throw err
+    // A full disk fails the whole batch (answered 507, nothing acknowledged): the phone sends it again later.
+    if (isTransactionRetry(err) || isStorageFull(err)) throw err
     console.error(`push: mutation ${m.clientSeq} of ${m.clientId} failed`, err)
     return never('unprocessable', '服务器无法处理这条修改，已跳过')
   }
