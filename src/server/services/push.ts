@@ -10,8 +10,9 @@ import { type Mutation, mutationSchema } from '../../shared/sync/mutation'
 import type { MutationError, PushRequest, PushResponse, PushResult } from '../../shared/sync/protocol'
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol'
 import { badRequest, forbidden, notFound } from '../http/errors'
+import { isStorageFull } from '../http/storage-full'
 import type { Db, Queryable } from '../storage/db'
-import { num, withSavepoint } from '../storage/db'
+import { num, TransactionLostError, withSavepoint } from '../storage/db'
 import { loadBranchGroups } from './branch-settings'
 import { type FieldWrite, type FieldWrites, loadRecord, parseFieldWrites, parseJsonObject, type RecordRow, recordView, writeRecord } from './records'
 import type { Principal } from './sessions'
@@ -128,13 +129,14 @@ function isTransactionRetry(err: unknown): boolean {
 /**
  * One mutation in a savepoint: a refusal leaves nothing stored; so does any failure while applying it, which is
  * answered as a refusal rather than failing the batch (a device would resend the same batch forever). Should the
- * database itself be failing, undoing the savepoint fails too and the whole push fails, to be retried.
+ * database itself be failing (a full disk, or a transaction the database already rolled back so the savepoint
+ * cannot be undone), the whole push fails, nothing acknowledged, to be retried.
  */
 async function applyIsolated(ctx: ApplyContext, m: Mutation, version: number): Promise<Applied> {
   try {
     return await withSavepoint(ctx.q, () => applyMutation(ctx, m, version), (applied) => !('error' in applied))
   } catch (err) {
-    if (isTransactionRetry(err)) throw err
+    if (isTransactionRetry(err) || isStorageFull(err) || err instanceof TransactionLostError) throw err
     console.error(`push: mutation ${m.clientSeq} of ${m.clientId} failed`, err)
     return never('unprocessable', '服务器无法处理这条修改，已跳过')
   }

@@ -13,7 +13,7 @@ import {
 import { pullParamsSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../sync/protocol'
 import { auditPageSchema, auditQuerySchema, branchAccountListSchema, idParamSchema, inviteListSchema } from './branch'
 import { healthResponseSchema } from './health'
-import { photoInfoSchema, photoParamSchema, photoQuerySchema } from './photos'
+import { photoInfoSchema, photoParamSchema, photoQuerySchema, photoUploadQuerySchema } from './photos'
 import { queryString } from './query'
 
 export const API = {
@@ -52,8 +52,10 @@ export const API = {
   audit: { method: 'get', path: '/api/audit', query: auditQuerySchema, response: auditPageSchema },
   push: { method: 'post', path: '/api/sync/push', json: pushRequestSchema, response: pushResponseSchema },
   pull: { method: 'get', path: '/api/sync/pull', query: pullParamsSchema, response: pullResponseSchema },
-  /** the body is the image's bytes, its type in Content-Type */
-  putPhoto: { method: 'put', path: '/api/photos/:id', param: photoParamSchema, response: photoInfoSchema },
+  /** the body is the image's bytes, its type in Content-Type; `recordId` names the activity it belongs to */
+  putPhoto: {
+    method: 'put', path: '/api/photos/:id', param: photoParamSchema, query: photoUploadQuerySchema, response: photoInfoSchema,
+  },
   /** answers the image's bytes */
   getPhoto: { method: 'get', path: '/api/photos/:id', param: photoParamSchema, query: photoQuerySchema, response: 'bytes' },
   /** the year's bounds depend on the server's China year, so the query schema is made per request */
