@@ -13,6 +13,7 @@ import { MAX_PUSH_BODY_BYTES } from '../shared/sync/protocol'
 import { type AppEnv, requireSession } from './http/context'
 import { ApiError, errorResponse } from './http/errors'
 import { requestLog } from './http/request-log'
+import { isStorageFull, storageFull } from './http/storage-full'
 import { securityHeaders } from './http/security'
 import { mountStatic } from './http/static'
 import { accountRoutes, publicAuthRoutes } from './routes/auth'
@@ -22,6 +23,7 @@ import { healthRoutes } from './routes/health'
 import { photoRoutes } from './routes/photos'
 import { reportRoutes } from './routes/report'
 import { syncRoutes } from './routes/sync'
+import { DEFAULT_PHOTO_LIMITS } from './services/photos'
 
 export type { AppDeps } from './routes/deps'
 
@@ -53,6 +55,7 @@ export function createApp(deps: AppDeps) {
     publicOrigin: deps.publicOrigin,
     trustProxy: deps.trustProxy ?? false,
     testHooks: deps.testHooks ?? false,
+    photoLimits: { ...DEFAULT_PHOTO_LIMITS, ...deps.photoLimits },
   }
   const app = new Hono()
   app.use(requestLog(deps.log ?? ((line) => console.log(line))))
@@ -73,6 +76,10 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', '未找到')))
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err)
+    if (isStorageFull(err)) {
+      console.error(`storage full: ${err.message}`)
+      return errorResponse(c, storageFull())
+    }
     if (err instanceof HTTPException) return errorResponse(c, new ApiError(err.status === 413 ? 413 : 400, 'bad_request', '请求无效'))
     console.error(err)
     return errorResponse(c, new ApiError(500, 'internal', '服务器出错，请稍后重试'))

@@ -5,6 +5,8 @@
 //   TRUST_PROXY, HSTS, ZHIBU_TEST_HOOKS (1 on, 0 off; test hooks for tests only)
 //   TLS_CERT, TLS_KEY (PEM file paths, both or neither: the server itself serves HTTPS on PORT)
 //   MAX_CONNECTIONS_PER_ADDRESS (64; behind a reverse proxy every phone shares the proxy's address: raise it)
+//   PHOTO_QUOTA_PER_MEMBER_MB (200), PHOTO_QUOTA_PER_BRANCH_MB (5000): photo space per account and per branch
+//   ORPHAN_PHOTO_GRACE_HOURS (48): a photo no live record refers to is removed this long after its upload
 // Every variable is explained for operators in docs/deploy.md.
 import { existsSync } from 'node:fs'
 import * as z from 'zod/mini'
@@ -21,6 +23,9 @@ export interface ServerEnv {
   testHooks: boolean
   tls: { certFile: string; keyFile: string } | undefined
   maxConnectionsPerAddress: number
+  photoQuotaPerMemberMb: number
+  photoQuotaPerBranchMb: number
+  orphanPhotoGraceHours: number
 }
 
 /** An unset or empty variable reads as undefined. */
@@ -88,6 +93,9 @@ const envSchema = z.object({
   TLS_CERT: pemFile,
   TLS_KEY: pemFile,
   MAX_CONNECTIONS_PER_ADDRESS: positiveCount('64'),
+  PHOTO_QUOTA_PER_MEMBER_MB: positiveCount('200'),
+  PHOTO_QUOTA_PER_BRANCH_MB: positiveCount('5000'),
+  ORPHAN_PHOTO_GRACE_HOURS: positiveCount('48'),
 })
 
 /** Values that may hold a password are never repeated in an error. */
@@ -126,6 +134,9 @@ export function parseServerEnv(env: Readonly<Record<string, string | undefined>>
     testHooks: e.ZHIBU_TEST_HOOKS,
     tls: e.TLS_CERT && e.TLS_KEY ? { certFile: e.TLS_CERT, keyFile: e.TLS_KEY } : undefined,
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+    photoQuotaPerMemberMb: e.PHOTO_QUOTA_PER_MEMBER_MB,
+    photoQuotaPerBranchMb: e.PHOTO_QUOTA_PER_BRANCH_MB,
+    orphanPhotoGraceHours: e.ORPHAN_PHOTO_GRACE_HOURS,
   }
 }
 

@@ -2,6 +2,7 @@
 import { createApp } from './app'
 import { serverEnvOrExit } from './env'
 import { listen } from './listen'
+import { photoLimitsOf } from './services/photos'
 import { openStorage } from './storage/open'
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     trustProxy: env.trustProxy,
     hsts: env.hsts,
     testHooks: env.testHooks,
+    photoLimits: photoLimitsOf(env),
   })
   const { server, address, protocol } = await listen({
     fetch: app.fetch, port: env.port, host: env.host, tls: env.tls, maxConnectionsPerAddress: env.maxConnectionsPerAddress,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BACKENDS } from './helpers/backends'
-import { newId } from './helpers/device'
+import { Device, activityFields, newId } from './helpers/device'
 import { type BranchFixture, setupBranch, startServer, type TestServer } from './helpers/harness'
 
 const dist = mkdtempSync(join(tmpdir(), 'zhibu-dist-'))
@@ -81,15 +81,19 @@ describe.each(BACKENDS)('http shell on $name', (backend) => {
 
   it('stores photos idempotently, size-capped, readable in the branch only', async () => {
     const id = newId()
+    const record = newId()
+    const d = new Device(branch.secretary)
+    d.put('activity', record, activityFields({ photoIds: [id] }))
+    expect((await d.push()).status).toBe(200)
     const bytes = new Uint8Array(2048).map((_, i) => i % 251)
-    const put = () => branch.secretary.request('PUT', `/api/photos/${id}`, bytes, { 'Content-Type': 'image/jpeg' })
+    const put = () => branch.secretary.request('PUT', `/api/photos/${id}?recordId=${record}`, bytes, { 'Content-Type': 'image/jpeg' })
     expect((await put()).status).toBe(201)
     expect((await put()).status).toBe(200)
-    const other = await branch.secretary.request('PUT', `/api/photos/${id}`, new Uint8Array([1, 2, 3]), { 'Content-Type': 'image/jpeg' })
+    const other = await branch.secretary.request('PUT', `/api/photos/${id}?recordId=${record}`, new Uint8Array([1, 2, 3]), { 'Content-Type': 'image/jpeg' })
     expect(other.status).toBe(409)
     const got = await fetch(`${ts.url}/api/photos/${id}`, { headers: { Authorization: `Bearer ${branch.secretary.token}` } })
     expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes)
-    const big = await branch.secretary.request('PUT', `/api/photos/${newId()}`, new Uint8Array(5 * 1024 * 1024 + 1), { 'Content-Type': 'image/jpeg' })
+    const big = await branch.secretary.request('PUT', `/api/photos/${newId()}?recordId=${record}`, new Uint8Array(5 * 1024 * 1024 + 1), { 'Content-Type': 'image/jpeg' })
     expect(big.status).toBe(413)
     const elsewhere = await setupBranch(ts)
     expect((await elsewhere.secretary.get(`/api/photos/${id}`)).status).toBe(404)

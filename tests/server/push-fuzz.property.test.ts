@@ -112,6 +112,29 @@ describe.each(BACKENDS)('push fuzz on $name', (backend) => {
     }
   })
 
+  it('a malformed mutation (entity, op, record id, base version, fields) is refused alone; the batch goes on', async () => {
+    const malformed: Record<string, unknown>[] = [
+      { entity: 'photo' }, { op: 'upsert' }, { recordId: '../../etc' }, { baseVersion: 'a' }, { fields: [1, 2] },
+      { fields: null }, { entity: undefined }, { recordId: 'x'.repeat(500) },
+    ]
+    for (const patch of malformed) {
+      const d = new Device(branch.secretary)
+      const before = await everything()
+      d.put('activity', newId(), activityFields())
+      d.put('activity', newId(), activityFields({ topic: '会被改坏的' }))
+      d.put('activity', newId(), activityFields())
+      const mutations = d.outbox.map((m, i) => (i === 1 ? { ...m, ...patch } : m))
+      const res = await branch.secretary.post('/api/sync/push', { protocolVersion: PROTOCOL_VERSION, clientId: d.clientId, mutations })
+      expect(res.status, JSON.stringify(patch)).toBe(200)
+      expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'rejected', 'applied'])
+      expect(res.body.results[1].error).toMatchObject({ code: 'invalid_mutation', retry: false })
+      expect(res.body.results[1].error.message).toMatch(/格式无效/)
+      expect(res.body.lastClientSeq).toBe(d.outbox[2]!.clientSeq)
+      const after = await everything()
+      expect(after.size - before.size).toBe(2)
+    }
+  })
+
   it('deeply nested values are refused for that mutation alone', async () => {
     const d = new Device(branch.secretary)
     const deep = (n: number, open: string, close: string) => `${open.repeat(n)}1${close.repeat(n)}`

@@ -20,6 +20,8 @@ export const META_KEYS = {
   rosterMappingPending: 'rosterMappingPending',
   /** the start of compliance checking this device worked out when the settings name none (trackingStart.ts) */
   trackingStartAuto: 'trackingStartAuto',
+  /** why photos wait on this phone (the server's photo space or disk is full), in Chinese; absent when none do */
+  photoUploadProblem: 'photoUploadProblem',
 } as const
 
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS]

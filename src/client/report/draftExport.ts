@@ -54,6 +54,7 @@ export function draftDocxPayload(input: DraftExportInput): DraftDocxPayload {
     opening: doc.sections.filter((s) => s.heading === null).flatMap((s) => s.paragraphs),
     sections: doc.sections.flatMap((s) => (s.heading === null ? [] : [{ heading: unnumberedHeading(s.heading), paragraphs: s.paragraphs }])),
     closing: doc.closing,
+    signature: doc.closing,
   }
 }
 

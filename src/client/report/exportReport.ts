@@ -23,6 +23,8 @@ export interface ReportExportInput {
   opening?: readonly string[]
   sections?: readonly DocxSection[]
   signature?: readonly string[]
+  /** the draft's own title; default reportTitle() */
+  title?: string
 }
 
 /**
@@ -56,6 +58,13 @@ export function reportTitleBreak(year: number, branchName: string): number {
   return `${year}年度${branchName.trim() || '党支部'}`.length
 }
 
+/** A title of the secretary's own breaks after the branch name when it has one (else where titleLines decides). */
+function titleBreakAfterBranch(title: string, branchName: string): number | undefined {
+  const name = branchName.trim()
+  const at = name ? title.indexOf(name) : -1
+  return at >= 0 ? at + name.length : undefined
+}
+
 export function paragraphsOf(text: string): string[] {
   return text.split(/\r?\n/).map((p) => p.trim()).filter((p) => p.length > 0)
 }
@@ -63,8 +72,8 @@ export function paragraphsOf(text: string): string[] {
 export async function exportReportDocx(input: ReportExportInput): Promise<string> {
   const { buildReportDocx, DOCX_MIME } = await import('@client/export/docx')
   const bytes = await buildReportDocx({
-    title: reportTitle(input.year, input.branchName),
-    titleBreakAt: reportTitleBreak(input.year, input.branchName),
+    title: input.title ?? reportTitle(input.year, input.branchName),
+    titleBreakAt: input.title ? titleBreakAfterBranch(input.title, input.branchName) : reportTitleBreak(input.year, input.branchName),
     opening: input.opening,
     sections: input.sections ?? [{ heading: '履职情况', paragraphs: paragraphsOf(input.text) }],
     signature: input.signature,

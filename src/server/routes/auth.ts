@@ -24,7 +24,7 @@ export function publicAuthRoutes(deps: RouteDeps) {
       return c.json(body, 201)
     })
     .get(API.invitePreview.path, validated('query', API.invitePreview.query), async (c) => {
-      const body: InvitePreview = await previewInvite(db, c.req.valid('query').code, now())
+      const body: InvitePreview = await previewInvite(db, c.req.valid('query').code, clientAddress(c, deps.trustProxy), now())
       return c.json(body, 200)
     })
 }

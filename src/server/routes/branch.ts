@@ -7,7 +7,7 @@ import type { CreatedInvite, PasswordResetLinkView } from '../../shared/sync/acc
 import { createPasswordReset } from '../services/account-security'
 import type { AppEnv } from '../http/context'
 import { validated } from '../http/validate'
-import { listBranchAccounts, removeAccount } from '../services/accounts'
+import { confirmRosterClaim, listBranchAccounts, removeAccount } from '../services/accounts'
 import { readAudit } from '../services/audit'
 import { createInvite, listInvites, revokeInvite } from '../services/invites'
 import type { RouteDeps } from './deps'
@@ -36,6 +36,10 @@ export function branchRoutes(deps: RouteDeps) {
     })
     .delete(API.removeAccount.path, validated('param', API.removeAccount.param), async (c) => {
       await removeAccount(db, c.get('principal'), c.req.valid('param').id, now())
+      return c.body(null, 204)
+    })
+    .post(API.confirmMember.path, validated('param', API.confirmMember.param), validated('json', API.confirmMember.json), async (c) => {
+      await confirmRosterClaim(db, c.get('principal'), c.req.valid('param').id, c.req.valid('json').accept)
       return c.body(null, 204)
     })
     .post(API.resetPassword.path, validated('param', API.resetPassword.param), async (c) => {

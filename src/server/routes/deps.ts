@@ -1,5 +1,6 @@
 import type { Db } from '../storage/db'
 import type { LogLine } from '../http/request-log'
+import type { PhotoLimits } from '../services/photos'
 
 export interface AppDeps {
   db: Db
@@ -15,6 +16,8 @@ export interface AppDeps {
   hsts?: boolean
   /** test-only hooks, enabled by the ZHIBU_TEST_HOOKS=1 environment variable in main.ts */
   testHooks?: boolean
+  /** photo quotas and the orphan grace period; default DEFAULT_PHOTO_LIMITS (services/photos.ts) */
+  photoLimits?: Partial<PhotoLimits>
 }
 
 export interface RouteDeps {
@@ -23,4 +26,5 @@ export interface RouteDeps {
   publicOrigin?: string
   trustProxy: boolean
   testHooks: boolean
+  photoLimits: PhotoLimits
 }

@@ -1,5 +1,5 @@
-// Photos: PUT raw image bytes to /api/photos/:id (idempotent, size-capped), GET them back. Mounted behind the
-// session (app.ts).
+// Photos: PUT raw image bytes to /api/photos/:id?recordId= (idempotent, size-capped, within quota), GET them back.
+// Mounted behind the session (app.ts).
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { API } from '../../shared/api'
@@ -8,7 +8,7 @@ import { MAX_PHOTO_BYTES } from '../../shared/sync/protocol'
 import type { AppEnv } from '../http/context'
 import { ApiError } from '../http/errors'
 import { validated } from '../http/validate'
-import { getPhoto, putPhoto } from '../services/photos'
+import { getPhoto, putPhoto, removeOrphanPhotosNowAndThen } from '../services/photos'
 import type { RouteDeps } from './deps'
 
 const photoTooLarge = () => {
@@ -16,13 +16,18 @@ const photoTooLarge = () => {
 }
 
 export function photoRoutes(deps: RouteDeps) {
-  const { db, now } = deps
+  const { db, now, photoLimits } = deps
   return new Hono<AppEnv>()
-    .put(API.putPhoto.path, validated('param', API.putPhoto.param), bodyLimit({ maxSize: MAX_PHOTO_BYTES, onError: photoTooLarge }),
+    .put(API.putPhoto.path, validated('param', API.putPhoto.param), validated('query', API.putPhoto.query),
+      bodyLimit({ maxSize: MAX_PHOTO_BYTES, onError: photoTooLarge }),
       async (c) => {
         const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim() ?? ''
         const bytes = Buffer.from(await c.req.arrayBuffer())
-        const { created, photo } = await putPhoto(db, c.get('principal'), c.req.valid('param').id, type, bytes, now())
+        const at = now()
+        // Space held by photos nobody needs any more is given back before the quota is checked.
+        await removeOrphanPhotosNowAndThen(db, at, photoLimits.orphanGraceMs)
+        const upload = { id: c.req.valid('param').id, recordId: c.req.valid('query').recordId, contentType: type, bytes }
+        const { created, photo } = await putPhoto(db, c.get('principal'), upload, at, photoLimits)
         const body: PhotoInfo = photo
         return c.json(body, created ? 201 : 200)
       })

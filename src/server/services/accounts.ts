@@ -70,13 +70,17 @@ interface UserRow {
   display_name: string
   role: AccountRole
   member_id: string | null
+  pending_member_id?: string | null
   branch_id: string | null
   committee_id: string | null
   removed_at: unknown
 }
 
 export function toAccountView(row: UserRow): AccountView {
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, memberId: row.member_id }
+  return {
+    id: row.id, username: row.username, displayName: row.display_name, role: row.role, memberId: row.member_id,
+    pendingMemberId: row.pending_member_id ?? null,
+  }
 }
 
 export async function describeAccount(db: Pick<Db, 'one' | 'all'>, userId: string): Promise<MeResponse> {
@@ -118,14 +122,36 @@ export async function removeAccount(db: Db, p: Principal, userId: string, now = 
   })
 }
 
-/** Tie the signed-in account to a roster entry of its branch. */
+/**
+ * The signed-in account says which roster entry it is. The secretary's own account is tied at once; a member's
+ * choice waits for the secretary to confirm it (confirmRosterClaim), so nobody can take another's name.
+ */
 export async function claimRosterEntry(db: Db, p: Principal, memberId: string): Promise<void> {
   if (!p.branchId) throw forbidden('党委账号没有花名册')
   await db.tx(async (q) => {
     await assertClaimable(q, p.branchId as string, memberId)
     // Once tied to a person an account stays theirs: re-pointing it would let one member write under another's name.
-    const changed = await q.run(`UPDATE users SET member_id = $1 WHERE id = $2 AND member_id IS NULL`, [memberId, p.userId])
+    const column = p.role === 'secretary' ? 'member_id' : 'pending_member_id'
+    const changed = await q.run(`UPDATE users SET ${column} = $1 WHERE id = $2 AND member_id IS NULL`, [memberId, p.userId])
     if (changed === 0) throw conflict('这个账号已经对应花名册中的人了，如需更改请联系支部书记', 'already_linked')
+  })
+}
+
+/** The secretary confirms (or, with `accept` false, turns down) the roster entry an account says it is. */
+export async function confirmRosterClaim(db: Db, p: Principal, userId: string, accept: boolean): Promise<void> {
+  const branchId = requireSecretary(p)
+  await db.tx(async (q) => {
+    const user = await q.one<{ pending_member_id: string | null; removed_at: unknown }>(
+      `SELECT pending_member_id, removed_at FROM users WHERE id = $1 AND branch_id = $2`, [userId, branchId])
+    if (!user || user.removed_at !== null) throw notFound('该成员不存在或已移除')
+    if (!user.pending_member_id) throw conflict('这个账号没有待确认的花名册对应', 'no_pending_claim')
+    if (accept) {
+      const name = await assertClaimable(q, branchId, user.pending_member_id)
+      await q.run(`UPDATE users SET member_id = pending_member_id, pending_member_id = NULL, display_name = $1
+                   WHERE id = $2 AND member_id IS NULL`, [name || 'member', userId])
+    } else {
+      await q.run(`UPDATE users SET pending_member_id = NULL WHERE id = $1`, [userId])
+    }
   })
 }
 

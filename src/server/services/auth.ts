@@ -67,17 +67,28 @@ export async function join(db: Db, raw: JoinRequest, address: string, now = Date
       const used = await q.run(`UPDATE invites SET uses = uses + 1 WHERE id = $1 AND uses < max_uses AND revoked_at IS NULL`,
         [invite.id])
       if (used === 0) throw new ApiError(410, 'invite_used', '邀请已被使用')
+      // The invite may name the person it is for; otherwise the person chosen waits for the secretary's
+      // confirmation (pending_member_id) unless the one joining is the branch's secretary.
+      const invitedMember = invite.member_id ?? null
+      if (invitedMember && req.memberId && req.memberId !== invitedMember) {
+        throw badRequest('这个邀请是发给花名册中另一位同志的', 'invite_for_other_member')
+      }
+      const claimed = invitedMember ?? req.memberId ?? null
       let rosterName: string | null = null
-      if (req.memberId && invite.branch_id) rosterName = await assertClaimable(q, invite.branch_id, req.memberId)
-      if (!req.memberId && invite.role === 'member' && invite.branch_id) {
+      if (claimed && invite.branch_id) rosterName = await assertClaimable(q, invite.branch_id, claimed)
+      if (!claimed && invite.role === 'member' && invite.branch_id) {
         const roster = await q.one(`SELECT id FROM records WHERE branch_id = $1 AND entity = 'member' AND deleted = 0`,
           [invite.branch_id])
         if (roster) throw badRequest('请在花名册中选择您自己', 'roster_entry_required')
       }
+      const tieNow = invitedMember !== null || invite.role !== 'member'
+      const memberId = tieNow ? claimed : null
+      const pendingMemberId = tieNow ? null : claimed
       if (invite.for_user_id) {
-        await q.run(`UPDATE users SET username = $1, username_key = $2, password_hash = $3, member_id = COALESCE($4, member_id)
-                     WHERE id = $5`,
-          [req.username, usernameKey(req.username), passwordHash, req.memberId ?? null, invite.for_user_id])
+        await q.run(`UPDATE users SET username = $1, username_key = $2, password_hash = $3, member_id = COALESCE(member_id, $4),
+                       pending_member_id = CASE WHEN member_id IS NULL THEN COALESCE($5, pending_member_id) ELSE NULL END
+                     WHERE id = $6`,
+          [req.username, usernameKey(req.username), passwordHash, memberId, pendingMemberId, invite.for_user_id])
         // A setup or reset link: whoever held the account's old sessions is signed out.
         await q.run(`UPDATE sessions SET revoked_at = $1, revoked_reason = 'password_reset' WHERE user_id = $2 AND revoked_at IS NULL`,
           [now, invite.for_user_id])
@@ -86,10 +97,11 @@ export async function join(db: Db, raw: JoinRequest, address: string, now = Date
       const id = uuid()
       const displayName = rosterName || req.displayName || req.username
       await q.run(
-        `INSERT INTO users (id, username, username_key, display_name, role, branch_id, committee_id, member_id, password_hash, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        `INSERT INTO users (id, username, username_key, display_name, role, branch_id, committee_id, member_id,
+           pending_member_id, password_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [id, req.username, usernameKey(req.username), displayName, invite.role, invite.branch_id, invite.committee_id,
-          req.memberId ?? null, passwordHash, now])
+          memberId, pendingMemberId, passwordHash, now])
       return id
     })
   } catch (err) {

@@ -1,10 +1,11 @@
 // Invites: a code (also a link and a QR code) with an expiry and a use limit, revocable by the secretary.
 import { v7 as uuid } from 'uuid'
 import type { AccountRole, CreateInviteRequest, InvitePreview, InviteView } from '../../shared/sync/account'
-import { ApiError, notFound } from '../http/errors'
+import { ApiError, notFound, tooMany } from '../http/errors'
 import type { Db, Queryable } from '../storage/db'
 import { num } from '../storage/db'
-import { requireSecretary } from './accounts'
+import { assertClaimable, requireSecretary } from './accounts'
+import { INVITE_PREVIEW_PER_ADDRESS, takeAttempt } from './rate-limit'
 import type { Principal } from './sessions'
 import { newInviteCode } from './tokens'
 
@@ -18,6 +19,8 @@ export interface InviteRow {
   committee_id: string | null
   role: AccountRole
   for_user_id: string | null
+  /** the roster entry the invite is for, if any */
+  member_id?: string | null
   expires_at: unknown
   max_uses: unknown
   uses: unknown
@@ -46,10 +49,11 @@ export async function createInvite(db: Db, p: Principal, req: CreateInviteReques
   const id = uuid()
   const code = newInviteCode()
   const expiresAt = now + (req.expiresInHours ?? DEFAULT_INVITE_HOURS) * 3_600_000
+  if (req.memberId) await assertClaimable(db, branchId, req.memberId)
   await db.run(
-    `INSERT INTO invites (id, code, branch_id, role, created_by, created_at, expires_at, max_uses)
-     VALUES ($1, $2, $3, 'member', $4, $5, $6, $7)`,
-    [id, code, branchId, p.userId, now, expiresAt, req.maxUses ?? 1])
+    `INSERT INTO invites (id, code, branch_id, role, created_by, created_at, expires_at, max_uses, member_id)
+     VALUES ($1, $2, $3, 'member', $4, $5, $6, $7, $8)`,
+    [id, code, branchId, p.userId, now, expiresAt, req.memberId ? 1 : req.maxUses ?? 1, req.memberId ?? null])
   const row = await db.one<InviteRow>(`SELECT * FROM invites WHERE id = $1`, [id])
   if (!row) throw new Error('invite vanished')
   return toInviteView(row)
@@ -79,10 +83,17 @@ export async function usableInvite(q: Pick<Queryable, 'one'>, code: string, now:
   return row
 }
 
-export async function previewInvite(db: Db, code: string, now = Date.now()): Promise<InvitePreview> {
+/**
+ * What someone opening an invite needs to join: the branch's name, the role, the expiry, and whom to choose
+ * from — only the named person when the invite is for one. Looked up at most INVITE_PREVIEW_PER_ADDRESS times per
+ * address (a code cannot be guessed by trying many).
+ */
+export async function previewInvite(db: Db, code: string, address: string, now = Date.now()): Promise<InvitePreview> {
+  if (!await takeAttempt(db, `invite-preview:addr:${address}`, INVITE_PREVIEW_PER_ADDRESS, now)) throw tooMany()
   const invite = await usableInvite(db, code, now)
   let branchName = ''
   let roster: InvitePreview['roster'] = []
+  let forMember: InvitePreview['forMember']
   if (invite.branch_id) {
     const branch = await db.one<{ name: string }>(`SELECT name FROM branches WHERE id = $1`, [invite.branch_id])
     branchName = branch?.name ?? ''
@@ -95,9 +106,16 @@ export async function previewInvite(db: Db, code: string, now = Date.now()): Pro
       .filter((r) => r.data.active !== false)
       .sort((a, b) => (a.data.order ?? 0) - (b.data.order ?? 0))
       .map((r) => ({ id: r.id, name: r.data.name ?? '' }))
+    if (invite.member_id) {
+      forMember = roster.find((r) => r.id === invite.member_id)
+      roster = forMember ? [forMember] : []
+    }
   } else if (invite.committee_id) {
     const c = await db.one<{ name: string }>(`SELECT name FROM committees WHERE id = $1`, [invite.committee_id])
     branchName = c?.name ?? ''
   }
-  return { branchName, role: invite.role, expiresAt: new Date(num(invite.expires_at)).toISOString(), roster }
+  return {
+    branchName, role: invite.role, expiresAt: new Date(num(invite.expires_at)).toISOString(), roster,
+    ...(forMember ? { forMember } : {}),
+  }
 }

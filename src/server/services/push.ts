@@ -6,12 +6,13 @@
 import { chinaDateOf } from '../../shared/dates'
 import { type Actor, type ChangeKind, mayChange, PERMISSION_MESSAGES } from '../../shared/permissions'
 import { isHeartTalk, mergeFields } from '../../shared/sync/entities'
-import type { Mutation } from '../../shared/sync/mutation'
+import { type Mutation, mutationSchema } from '../../shared/sync/mutation'
 import type { MutationError, PushRequest, PushResponse, PushResult } from '../../shared/sync/protocol'
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol'
 import { badRequest, forbidden, notFound } from '../http/errors'
+import { isStorageFull } from '../http/storage-full'
 import type { Db, Queryable } from '../storage/db'
-import { num, withSavepoint } from '../storage/db'
+import { num, TransactionLostError, withSavepoint } from '../storage/db'
 import { loadBranchGroups } from './branch-settings'
 import { type FieldWrite, type FieldWrites, loadRecord, parseFieldWrites, parseJsonObject, type RecordRow, recordView, writeRecord } from './records'
 import type { Principal } from './sessions'
@@ -87,14 +88,22 @@ export async function push(db: Db, p: Principal, req: PushRequest, now = Date.no
         results.push({ clientSeq: m.clientSeq, status: 'duplicate' })
         continue
       }
-      const applied = await applyIsolated(ctx, m, version + 1)
+      const parsed = mutationSchema.safeParse(m)
       last = m.clientSeq
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        const where = issue && issue.path.length > 0 ? `（${issue.path.join('.')}）` : ''
+        results.push({ clientSeq: m.clientSeq, status: 'rejected',
+          error: { code: 'invalid_mutation', message: `这条修改的格式无效${where}，已跳过`, retry: false } })
+        continue
+      }
+      const applied = await applyIsolated(ctx, parsed.data, version + 1)
       if ('error' in applied) {
         results.push({ clientSeq: m.clientSeq, status: 'rejected', error: applied.error })
       } else {
         if (applied.version !== null) version = applied.version
         results.push({ clientSeq: m.clientSeq, status: 'applied', ...(applied.version !== null ? { version: applied.version } : {}) })
-        if (m.entity === 'settings') ctx.groups = await loadBranchGroups(q, branchId)
+        if (parsed.data.entity === 'settings') ctx.groups = await loadBranchGroups(q, branchId)
       }
     }
     if (version !== num(branch.version)) await q.run(`UPDATE branches SET version = $1 WHERE id = $2`, [version, branchId])
@@ -120,13 +129,14 @@ function isTransactionRetry(err: unknown): boolean {
 /**
  * One mutation in a savepoint: a refusal leaves nothing stored; so does any failure while applying it, which is
  * answered as a refusal rather than failing the batch (a device would resend the same batch forever). Should the
- * database itself be failing, undoing the savepoint fails too and the whole push fails, to be retried.
+ * database itself be failing (a full disk, or a transaction the database already rolled back so the savepoint
+ * cannot be undone), the whole push fails, nothing acknowledged, to be retried.
  */
 async function applyIsolated(ctx: ApplyContext, m: Mutation, version: number): Promise<Applied> {
   try {
     return await withSavepoint(ctx.q, () => applyMutation(ctx, m, version), (applied) => !('error' in applied))
   } catch (err) {
-    if (isTransactionRetry(err)) throw err
+    if (isTransactionRetry(err) || isStorageFull(err) || err instanceof TransactionLostError) throw err
     console.error(`push: mutation ${m.clientSeq} of ${m.clientId} failed`, err)
     return never('unprocessable', '服务器无法处理这条修改，已跳过')
   }

@@ -25,8 +25,19 @@ export function num(value: unknown): number {
 }
 
 /**
+ * Undoing a savepoint failed: the whole transaction is gone (SQLite rolls it back by itself on SQLITE_FULL, for one),
+ * so nothing more may run in it. `cause` is the error that made the savepoint be undone.
+ */
+export class TransactionLostError extends Error {
+  constructor(cause: unknown, readonly undoError: unknown) {
+    super(`transaction lost: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  }
+}
+
+/**
  * Run `fn` inside a savepoint of the open transaction `q`: whatever it wrote is undone when it throws (the error is
- * rethrown) or when `keep(result)` is false; otherwise it stays part of the transaction.
+ * rethrown) or when `keep(result)` is false; otherwise it stays part of the transaction. If the savepoint cannot be
+ * undone, TransactionLostError is thrown: the caller must fail the whole transaction.
  */
 export async function withSavepoint<T>(q: Queryable, fn: () => Promise<T>, keep: (result: T) => boolean = () => true): Promise<T> {
   await q.run('SAVEPOINT one_change')
@@ -34,8 +45,12 @@ export async function withSavepoint<T>(q: Queryable, fn: () => Promise<T>, keep:
   try {
     result = await fn()
   } catch (err) {
-    await q.run('ROLLBACK TO SAVEPOINT one_change')
-    await q.run('RELEASE SAVEPOINT one_change')
+    try {
+      await q.run('ROLLBACK TO SAVEPOINT one_change')
+      await q.run('RELEASE SAVEPOINT one_change')
+    } catch (undoError) {
+      throw new TransactionLostError(err, undoError)
+    }
     throw err
   }
   if (!keep(result)) await q.run('ROLLBACK TO SAVEPOINT one_change')

@@ -75,6 +75,32 @@ export const MIGRATIONS: readonly Migration[] = [
       `UPDATE sessions SET last_used_at = created_at`,
     ],
   },
+  {
+    // A photo names the activity it belongs to (who may read it follows the record; services/photos.ts), and
+    // quotas sum photo sizes per uploader. Photos stored before take the record that lists them, if any.
+    version: 4,
+    statements: (d) => [
+      `ALTER TABLE photos ADD COLUMN record_id TEXT`,
+      `CREATE INDEX photos_uploader ON photos (branch_id, uploaded_by)`,
+      `CREATE INDEX photos_created ON photos (created_at)`,
+      d === 'postgres'
+        ? `UPDATE photos SET record_id = (SELECT r.id FROM records r WHERE r.branch_id = photos.branch_id
+             AND r.entity = 'activity' AND jsonb_typeof(r.data::jsonb -> 'photoIds') = 'array'
+             AND (r.data::jsonb -> 'photoIds') ? photos.id ORDER BY r.deleted, r.id LIMIT 1)`
+        : `UPDATE photos SET record_id = (SELECT r.id FROM records r,
+             json_each(CASE WHEN json_valid(r.data) THEN r.data ELSE '{}' END, '$.photoIds') j
+             WHERE r.branch_id = photos.branch_id AND r.entity = 'activity' AND j.value = photos.id ORDER BY r.deleted, r.id LIMIT 1)`,
+    ],
+  },
+  {
+    // Roster claims: an invite may name the person it is for; otherwise the person an account says it is waits
+    // for the secretary's confirmation before the account is tied to that roster entry.
+    version: 5,
+    statements: () => [
+      `ALTER TABLE invites ADD COLUMN member_id TEXT`,
+      `ALTER TABLE users ADD COLUMN pending_member_id TEXT`,
+    ],
+  },
 ]
 
 /** Apply pending migrations, each in its own transaction, and make sure the server epoch exists. */

@@ -7,13 +7,13 @@ import {
   branchReportResponseSchema, committeeReportParamsSchema, committeeReportResponseSchema, reportParamsSchema,
 } from '../report/api'
 import {
-  changePasswordRequestSchema, claimMemberRequestSchema, createdInviteSchema, passwordResetLinkSchema, createInviteRequestSchema, inviteCodeSchema, invitePreviewSchema,
+  changePasswordRequestSchema, claimMemberRequestSchema, confirmMemberRequestSchema, createdInviteSchema, passwordResetLinkSchema, createInviteRequestSchema, inviteCodeSchema, invitePreviewSchema,
   joinRequestSchema, meResponseSchema, sessionResponseSchema, signInRequestSchema,
 } from '../sync/account'
 import { pullParamsSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../sync/protocol'
 import { auditPageSchema, auditQuerySchema, branchAccountListSchema, idParamSchema, inviteListSchema } from './branch'
 import { healthResponseSchema } from './health'
-import { photoInfoSchema, photoParamSchema, photoQuerySchema } from './photos'
+import { photoInfoSchema, photoParamSchema, photoQuerySchema, photoUploadQuerySchema } from './photos'
 import { queryString } from './query'
 
 export const API = {
@@ -40,6 +40,11 @@ export const API = {
   revokeInvite: { method: 'delete', path: '/api/invites/:id', param: idParamSchema, response: null },
   branchAccounts: { method: 'get', path: '/api/branch/accounts', response: branchAccountListSchema },
   removeAccount: { method: 'delete', path: '/api/branch/accounts/:id', param: idParamSchema, response: null },
+  /** the secretary confirms (accept) or turns down the roster entry an account says it is */
+  confirmMember: {
+    method: 'post', path: '/api/branch/accounts/:id/confirm-member', param: idParamSchema, json: confirmMemberRequestSchema,
+    response: null,
+  },
   /** the secretary's one-time link for a member to set a new password */
   resetPassword: {
     method: 'post', path: '/api/branch/accounts/:id/reset-password', param: idParamSchema, response: passwordResetLinkSchema,
@@ -47,8 +52,10 @@ export const API = {
   audit: { method: 'get', path: '/api/audit', query: auditQuerySchema, response: auditPageSchema },
   push: { method: 'post', path: '/api/sync/push', json: pushRequestSchema, response: pushResponseSchema },
   pull: { method: 'get', path: '/api/sync/pull', query: pullParamsSchema, response: pullResponseSchema },
-  /** the body is the image's bytes, its type in Content-Type */
-  putPhoto: { method: 'put', path: '/api/photos/:id', param: photoParamSchema, response: photoInfoSchema },
+  /** the body is the image's bytes, its type in Content-Type; `recordId` names the activity it belongs to */
+  putPhoto: {
+    method: 'put', path: '/api/photos/:id', param: photoParamSchema, query: photoUploadQuerySchema, response: photoInfoSchema,
+  },
   /** answers the image's bytes */
   getPhoto: { method: 'get', path: '/api/photos/:id', param: photoParamSchema, query: photoQuerySchema, response: 'bytes' },
   /** the year's bounds depend on the server's China year, so the query schema is made per request */

@@ -45,6 +45,8 @@ export const createInviteRequestSchema = z.object({
   expiresInHours: z.optional(z.number().check(z.int(), z.gte(1), z.lte(720))),
   /** how many people may join with it, default 1 */
   maxUses: z.optional(z.number().check(z.int(), z.gte(1), z.lte(500))),
+  /** the roster entry this invite is for: whoever joins with it is that person (then maxUses is 1) */
+  memberId: z.optional(idSchema),
 })
 export type CreateInviteRequest = z.infer<typeof createInviteRequestSchema>
 
@@ -73,8 +75,10 @@ export const invitePreviewSchema = z.object({
   branchName: z.string(),
   role: z.enum(ACCOUNT_ROLES),
   expiresAt: z.string(),
-  /** roster entries nobody has claimed yet */
+  /** roster entries nobody has claimed yet (only the named one when the invite is for a person) */
   roster: z.array(partySchema),
+  /** the invite was made for this roster entry: joining ties the account to it */
+  forMember: z.optional(partySchema),
 })
 export type InvitePreview = z.infer<typeof invitePreviewSchema>
 
@@ -84,6 +88,8 @@ export const accountViewSchema = z.object({
   displayName: z.string(),
   role: z.enum(ACCOUNT_ROLES),
   memberId: z.nullable(z.string()),
+  /** the roster entry this account says it is, waiting for the secretary to confirm */
+  pendingMemberId: z.optional(z.nullable(z.string())),
 })
 export type AccountView = z.infer<typeof accountViewSchema>
 
@@ -101,6 +107,7 @@ export const sessionResponseSchema = z.extend(meResponseSchema, {
 export type SessionResponse = z.infer<typeof sessionResponseSchema>
 
 export const claimMemberRequestSchema = z.object({ memberId: idSchema })
+export const confirmMemberRequestSchema = z.object({ accept: z.boolean() })
 export type ClaimMemberRequest = z.infer<typeof claimMemberRequestSchema>
 
 export const changePasswordRequestSchema = z.object({

@@ -27,3 +27,14 @@ export const mutationSchema = z.object({
 })
 
 export type Mutation = z.infer<typeof mutationSchema>
+
+/**
+ * What a push batch must hold for each mutation before the server looks inside: who sent it and its place in the
+ * device's sequence. Everything else is checked per mutation with `mutationSchema`, so one malformed mutation
+ * (an unknown entity, a bad record id) is refused alone and the batch goes on.
+ */
+export const mutationEnvelopeSchema = z.looseObject({
+  clientId: idSchema,
+  clientSeq: z.number().check(z.int(), z.gte(1)),
+})
+export type MutationEnvelope = z.infer<typeof mutationEnvelopeSchema>

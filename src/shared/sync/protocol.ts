@@ -17,7 +17,7 @@
 import * as z from 'zod/mini'
 import { idSchema } from '../model/fields'
 import { queryCount, queryText } from '../api/query'
-import { mutationSchema, SYNC_ENTITIES } from './mutation'
+import { mutationEnvelopeSchema, SYNC_ENTITIES } from './mutation'
 
 /** Bump when the wire format changes incompatibly. The server answers 426 to an older client. */
 export const PROTOCOL_VERSION = 1
@@ -35,7 +35,8 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
 export const pushRequestSchema = z.object({
   protocolVersion: z.number().check(z.int()),
   clientId: idSchema,
-  mutations: z.array(mutationSchema).check(z.maxLength(MAX_PUSH_BATCH, `每批最多${MAX_PUSH_BATCH}条修改`)),
+  /** each one a Mutation (mutation.ts); checked one by one, so a malformed one is refused alone */
+  mutations: z.array(mutationEnvelopeSchema).check(z.maxLength(MAX_PUSH_BATCH, `每批最多${MAX_PUSH_BATCH}条修改`)),
 })
 export type PushRequest = z.infer<typeof pushRequestSchema>
 

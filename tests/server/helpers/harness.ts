@@ -94,10 +94,11 @@ export async function setupBranch(ts: TestServer, committee?: string): Promise<B
     secretary,
     secretaryId: joined.body.user.id,
     async addMember(memberId?: string) {
-      const invite = await secretary.post('/api/invites', {})
+      // an invite for that roster entry: the account is tied to it at once (no confirmation needed)
+      const invite = await secretary.post('/api/invites', memberId ? { memberId } : {})
       if (invite.status !== 201) throw new Error(`invite failed: ${JSON.stringify(invite.body)}`)
       const res = await ts.api.post('/api/auth/join', {
-        code: invite.body.code, username: uniqueName('m'), password: 'member-pass-1', ...(memberId ? { memberId } : {}),
+        code: invite.body.code, username: uniqueName('m'), password: 'member-pass-1',
       })
       if (res.status !== 201) throw new Error(`join failed: ${JSON.stringify(res.body)}`)
       return { api: ts.api.withToken(res.body.token), userId: res.body.user.id, session: res.body }

@@ -4,13 +4,14 @@ import { saveSession } from '@client/db/session'
 import type { ServerClient } from '@client/sync/http'
 import type { MeResponse } from '@shared/sync/account'
 import { BACKENDS } from '../../server/helpers/backends'
+import type { AppDeps } from '../../../src/server/app'
 import { startServer, type TestServer } from '../../server/helpers/harness'
 
-/** Starts the server for the calling test file; read `.ts` and `.client` inside tests. */
-export function useRealServer() {
+/** Starts the server for the calling test file (or describe block); read `.ts` and `.client` inside tests. */
+export function useRealServer(deps: Partial<AppDeps> = {}) {
   const handle = { ts: undefined as unknown as TestServer, client: undefined as unknown as ServerClient }
   beforeAll(async () => {
-    handle.ts = await startServer(BACKENDS[0]!)
+    handle.ts = await startServer(BACKENDS[0]!, deps)
     handle.client = { baseUrl: handle.ts.url, fetch: globalThis.fetch }
   })
   afterAll(async () => { await handle.ts.close() })

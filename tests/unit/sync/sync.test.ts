@@ -69,8 +69,8 @@ describe('client sync against a real server', () => {
     // B logs on its own first, then joins with an invite tied to 李明.
     b.on()
     const early = await createActivity(themeDayFields({ topic: '入支部前记的' }))
-    const invite = await branch.secretary.post('/api/invites', {})
-    await joinBranch(client, { code: invite.body.code, username: uniqueName('li'), password: 'member-pass-1', memberId: li?.id })
+    const invite = await branch.secretary.post('/api/invites', { memberId: li?.id })
+    await joinBranch(client, { code: invite.body.code, username: uniqueName('li'), password: 'member-pass-1' })
     await syncOk()
     expect(await countPendingChanges()).toBe(0)
     expect((await listMembers()).map((m) => m.name)).toEqual(['李明'])
