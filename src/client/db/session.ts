@@ -10,6 +10,8 @@ export interface StoredSession {
   me: MeResponse
   /** the server said the session is gone (401): local data stays, sign in again to resume syncing */
   expired: boolean
+  /** when this token was received (device clock): the phone asks for a fresh one after a week (accountApi.ts) */
+  issuedAt?: string
 }
 
 export async function readSession(): Promise<StoredSession | null> {
@@ -32,7 +34,7 @@ export async function readActor(): Promise<Actor> {
 export async function saveSession(token: string, me: MeResponse): Promise<void> {
   const db = getDb()
   await db.transaction('rw', db.meta, async () => {
-    await db.meta.put({ key: META_KEYS.session, value: plain({ token, me, expired: false }) })
+    await db.meta.put({ key: META_KEYS.session, value: plain({ token, me, expired: false, issuedAt: new Date().toISOString() }) })
     if (me.user.memberId) await db.meta.put({ key: META_KEYS.localUserId, value: me.user.memberId })
   })
 }
@@ -42,6 +44,8 @@ export async function updateSessionAccount(me: MeResponse): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
     const current = await readSession()
     if (current) await db.meta.put({ key: META_KEYS.session, value: plain({ ...current, me }) })
+    // the secretary confirmed which roster entry this account is: records entered from now on name it
+    if (current && me.user.memberId) await db.meta.put({ key: META_KEYS.localUserId, value: me.user.memberId })
   })
 }
 

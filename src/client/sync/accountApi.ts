@@ -1,8 +1,10 @@
 // Account requests: sign-in, joining with an invite, sign-out, and the secretary's invites, accounts and audit.
 import { API } from '@shared/api'
 import type { AuditEntry, AuditPage, BranchAccount } from '@shared/api/branch'
-import type { CreatedInvite, InvitePreview, InviteView, JoinRequest, MeResponse, SessionResponse } from '@shared/sync/account'
-import { clearSession, readSession, saveSession, updateSessionAccount } from '@client/db/session'
+import type {
+  CreatedInvite, InvitePreview, InviteView, JoinRequest, MeResponse, PasswordResetLinkView, SessionResponse,
+} from '@shared/sync/account'
+import { clearSession, readSession, saveSession, type StoredSession, updateSessionAccount } from '@client/db/session'
 import { receive, receiveNothing, serverApi, ServerError, type ServerClient } from './http'
 
 export type { BranchAccount } from '@shared/api/branch'
@@ -75,4 +77,47 @@ export async function removeBranchAccount(client: ServerClient, id: string): Pro
 
 export async function readAudit(client: ServerClient, after = 0): Promise<AuditPage> {
   return receive((await signedIn(client)).audit.$get({ query: { after: String(after), limit: '100' } }), API.audit.response)
+}
+
+/** Change this account's password; the account's other devices are signed out by the server. */
+export async function changePassword(client: ServerClient, oldPassword: string, newPassword: string): Promise<void> {
+  await receiveNothing((await signedIn(client)).me.password.$post({ json: { oldPassword, newPassword } }))
+}
+
+/** End every session of this account (a lost phone); this phone signs out too. Local data stays. */
+export async function signOutEverywhere(client: ServerClient): Promise<void> {
+  await receiveNothing((await signedIn(client)).auth['signout-all'].$post())
+  await clearSession()
+}
+
+/** The secretary's one-time link for a member who forgot the password. */
+export async function createPasswordReset(client: ServerClient, userId: string): Promise<PasswordResetLinkView> {
+  const api = (await signedIn(client)).branch.accounts[':id']['reset-password']
+  return receive(api.$post({ param: { id: encodeURIComponent(userId) } }), API.resetPassword.response)
+}
+
+/** The secretary confirms (or turns down) the roster entry a member's account says it is. */
+export async function confirmMemberClaim(client: ServerClient, userId: string, accept: boolean): Promise<void> {
+  const api = (await signedIn(client)).branch.accounts[':id']['confirm-member']
+  await receiveNothing(api.$post({ param: { id: encodeURIComponent(userId) }, json: { accept } }))
+}
+
+/** A token is exchanged for a fresh one once it is a week old (the old one keeps working for a day). */
+export const SESSION_ROTATE_AFTER_MS = 7 * 24 * 60 * 60_000
+
+/**
+ * The token to sync with: the stored one, or a fresh one when it is older than SESSION_ROTATE_AFTER_MS. A failed
+ * rotation (offline, old server) keeps the old token; the next sync tries again.
+ */
+export async function currentToken(client: ServerClient, session: StoredSession, now = Date.now()): Promise<string> {
+  const issuedAt = session.issuedAt ? Date.parse(session.issuedAt) : 0
+  if (now - issuedAt < SESSION_ROTATE_AFTER_MS) return session.token
+  try {
+    const fresh = await receive(serverApi(client, session.token).api.auth.rotate.$post(), API.rotateSession.response)
+    await adopt(fresh)
+    return fresh.token
+  } catch (err) {
+    if (err instanceof ServerError && err.status === 401) throw err
+    return session.token
+  }
 }

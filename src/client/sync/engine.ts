@@ -11,6 +11,7 @@ import {
   rotateClientId, wipeBranchData,
 } from '@client/db/sync'
 import { receive, serverApi, ServerError, type ServerClient } from './http'
+import { currentToken } from './accountApi'
 import { uploadPendingPhotos } from './photos'
 
 export type SyncResult =
@@ -115,7 +116,7 @@ export async function syncOnce(client: ServerClient): Promise<SyncResult> {
   const branchId = session.me.branch?.id
   if (!branchId) return { status: 'unsupported', message: '党委账号请在电脑上查看各支部数据' }
   try {
-    return await exchange(client, session.token, branchId)
+    return await exchange(client, await currentToken(client, session), branchId)
   } catch (err) {
     if (!(err instanceof ServerError)) throw err
     if (err.code === ERROR_CODES.membershipRevoked) {
