@@ -1,7 +1,6 @@
 // Sensible defaults for the log form: today, the usual place, everyone present, a suggested topic.
 import { ACTIVITY_TYPES, fieldGroupsFor, usesAttendance, type ActivityTypeId } from '@shared/catalogue'
 import type { ActivityFields, Attendance } from '@shared/model/activity'
-import type { FieldIssue } from '@shared/model/errors'
 import { monthOf } from '@shared/dates'
 import { isCommitteeRole } from '@shared/roles'
 import type { Member } from '@shared/model/member'
@@ -34,15 +33,6 @@ export function topicIsSuggested(fields: Pick<ActivityFields, 'types' | 'date' |
 /** The form asks which 党小组 held the meeting: a 党小组会 in a branch that has groups. */
 export function asksPartyGroup(types: readonly ActivityTypeId[], groups: readonly string[]): boolean {
   return types.includes('groupMeeting') && groups.some((g) => g.trim() !== '')
-}
-
-/**
- * Save-time check the schema cannot make (a branch without groups saves a 党小组会 without one): in a branch
- * with groups, a 党小组会 names its group.
- */
-export function partyGroupIssue(fields: Pick<ActivityFields, 'types' | 'partyGroup'>, groups: readonly string[]): FieldIssue | null {
-  if (!asksPartyGroup(fields.types, groups) || fields.partyGroup?.trim()) return null
-  return { path: 'partyGroup', message: '请选择党小组' }
 }
 
 /**

@@ -7,7 +7,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ActivityLogPage from '@client/pages/ActivityLogPage.vue'
-import { addMembers, listActivitiesOfMonth, useDatabase } from '@client/db'
+import { addMembers, createActivity, getActivity, listActivitiesOfMonth, readSettings, saveSettings, useDatabase } from '@client/db'
 import { chinaDateOf } from '@shared/dates'
 
 async function until(check: () => boolean | Promise<boolean>, what: string) {
@@ -24,7 +24,10 @@ async function until(check: () => boolean | Promise<boolean>, what: string) {
 async function mountPage(path: string) {
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/log', component: ActivityLogPage }, { path: '/activities', component: { template: '<p>list</p>' } }],
+    routes: [
+      { path: '/log', component: ActivityLogPage }, { path: '/activities/:id/edit', component: ActivityLogPage },
+      { path: '/activities', component: { template: '<p>list</p>' } },
+    ],
   })
   await router.push(path)
   const wrapper = mount(ActivityLogPage, { global: { plugins: [router], stubs: { RouterLink: true } } })
@@ -82,5 +85,24 @@ describe('ActivityLogPage: the shared validator, message by field', () => {
     await until(() => wrapper.find('[data-testid="save-error"]').exists(), 'the error')
     expect(fieldOf(wrapper, 'date').textContent).toContain('日期不能晚于一年以后')
     expect(await thisMonth()).toHaveLength(0)
+  })
+
+  it('an edit of a 党小组会 whose group was renamed since saves; a new one must name a current group', async () => {
+    const today = chinaDateOf()
+    const old = await createActivity({
+      types: ['groupMeeting'], date: today, place: '', topic: '老一组的党小组会', host: '', recorder: '', summary: '',
+      resolution: '', photoIds: [], partyGroup: '老一组',
+    })
+    await saveSettings({ ...(await readSettings()), groups: ['第一党小组', '第二党小组'] })
+    const edit = await mountPage(`/activities/${old.id}/edit`)
+    await edit.wrapper.get('input[name="topic"]').setValue('老一组的党小组会（补记）')
+    await edit.wrapper.get('form').trigger('submit')
+    await until(() => edit.router.currentRoute.value.path === '/activities', 'the save')
+    expect(await getActivity(old.id)).toMatchObject({ topic: '老一组的党小组会（补记）', partyGroup: '老一组' })
+
+    const fresh = await mountPage('/log?type=groupMeeting')
+    await fresh.wrapper.get('form').trigger('submit')
+    await until(() => fresh.wrapper.find('[data-testid="save-error"]').exists(), 'the error')
+    expect(fresh.wrapper.get('[data-testid="party-group-picker"]').text()).toContain('请选择党小组')
   })
 })
