@@ -7,6 +7,7 @@ export * from './drafts'
 export * from './backup'
 export { countPendingChanges } from './outbox'
 export { readRememberedTrackingStart, rememberTrackingStart } from './trackingStart'
+export { readPhotoUploadProblem } from './photoSync'
 export { getDeviceId, newId } from './meta'
 export { ChangeNotAllowedError } from './permission'
 export {
