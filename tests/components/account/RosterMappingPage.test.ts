@@ -4,24 +4,15 @@
 // 非名册人员, and confirming rewrites the record to the branch's people with no one twice.
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
+import { mount, RouterLinkStub } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import RosterMappingPage from '@client/pages/RosterMappingPage.vue'
 import { addMembers, beginRosterMapping, createActivity, getActivity, isRosterMappingPending, listMembers, useDatabase } from '@client/db'
 import { saveSession } from '@client/db/session'
 import { applyPullPage } from '@client/db/sync'
+import { until } from '../support/until'
 
-async function until(check: () => boolean | Promise<boolean>, what: string) {
-  // a deadline rather than a count of tries: the machine may be busy
-  const deadline = Date.now() + 5000
-  while (Date.now() < deadline) {
-    if (await check()) return
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 const BRANCH_ROSTER = [
   { id: 'branch-zhang', name: '张书记', role: 'secretary' },

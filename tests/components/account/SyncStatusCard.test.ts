@@ -8,14 +8,8 @@ import { createPinia, setActivePinia } from 'pinia'
 import SyncStatusCard from '@client/components/account/SyncStatusCard.vue'
 import { useDatabase } from '@client/db'
 import { setPhotoUploadProblem } from '@client/db/photoSync'
+import { until } from '../support/until'
 
-async function until(check: () => boolean) {
-  const deadline = Date.now() + 5000
-  while (Date.now() < deadline && !check()) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 
 describe('SyncStatusCard', () => {
   beforeEach(() => {
@@ -28,10 +22,10 @@ describe('SyncStatusCard', () => {
     await flushPromises()
     expect(card.find('[data-testid="photo-upload-problem"]').exists()).toBe(false)
     await setPhotoUploadProblem('照片空间已用完（每人200 MB），照片仍保存在本机')
-    await until(() => card.find('[data-testid="photo-upload-problem"]').exists())
+    await until(() => card.find('[data-testid="photo-upload-problem"]').exists(), 'the notice')
     expect(card.get('[data-testid="photo-upload-problem"]').text()).toContain('照片仍保存在本机')
     await setPhotoUploadProblem(undefined)
-    await until(() => !card.find('[data-testid="photo-upload-problem"]').exists())
+    await until(() => !card.find('[data-testid="photo-upload-problem"]').exists(), 'the notice to go')
     expect(card.find('[data-testid="photo-upload-problem"]').exists()).toBe(false)
     card.unmount()
   })

@@ -4,7 +4,7 @@
 // entered here (createActivity), under a session saved as sign-in saves it.
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
+import { mount, RouterLinkStub } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ActivityDetailPage from '@client/pages/ActivityDetailPage.vue'
@@ -15,17 +15,8 @@ import { saveSession } from '@client/db/session'
 import { applyPullPage } from '@client/db/sync'
 import type { AccountRole } from '@shared/sync/account'
 import { redactHeartTalk } from '@shared/sync/entities'
+import { until } from '../support/until'
 
-async function until(check: () => boolean | Promise<boolean>, what: string) {
-  // a deadline rather than a count of tries: the machine may be busy
-  const deadline = Date.now() + 5000
-  while (Date.now() < deadline) {
-    if (await check()) return
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 const BRANCH = 'branch-0001'
 

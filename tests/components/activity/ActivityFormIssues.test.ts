@@ -3,23 +3,14 @@
 // each Chinese message next to the field its path names; corrected, the message goes and the record saves.
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ActivityLogPage from '@client/pages/ActivityLogPage.vue'
 import { addMembers, createActivity, getActivity, listActivitiesOfMonth, readSettings, saveSettings, useDatabase } from '@client/db'
 import { chinaDateOf } from '@shared/dates'
+import { until } from '../support/until'
 
-async function until(check: () => boolean | Promise<boolean>, what: string) {
-  // a deadline rather than a count of tries: the machine may be busy
-  const deadline = Date.now() + 5000
-  while (Date.now() < deadline) {
-    if (await check()) return
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 async function mountPage(path: string) {
   const router = createRouter({

@@ -11,15 +11,8 @@ import {
 import { chinaDateOf } from '@shared/dates'
 import { readOutbox } from '../../unit/db/helpers'
 import { mergeFields } from '@shared/sync/entities'
+import { until } from '../support/until'
 
-async function until(check: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 async function mountPage(path = '/log') {
   const router = createRouter({

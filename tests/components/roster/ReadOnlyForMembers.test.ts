@@ -3,7 +3,7 @@
 // edit controls and is told so; the secretary and a phone used alone get the controls.
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
+import { mount, RouterLinkStub } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import RosterPage from '@client/pages/RosterPage.vue'
@@ -11,17 +11,8 @@ import SettingsPage from '@client/pages/SettingsPage.vue'
 import { addMembers, useDatabase } from '@client/db'
 import { saveSession } from '@client/db/session'
 import type { AccountRole } from '@shared/sync/account'
+import { until } from '../support/until'
 
-async function until(check: () => boolean, what: string) {
-  // a deadline rather than a count of tries: the machine may be busy
-  const deadline = Date.now() + 5000
-  while (Date.now() < deadline) {
-    if (check()) return
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 async function signInAs(role: AccountRole) {
   await saveSession('token-for-test', {
