@@ -76,10 +76,27 @@ export const useAccountStore = defineStore('account', () => {
     session.value = null
   }
 
+  async function changePassword(oldPassword: string, newPassword: string) {
+    await api.changePassword(client, oldPassword, newPassword)
+  }
+
+  async function signOutEverywhere() {
+    await api.signOutEverywhere(client)
+    session.value = null
+  }
+
+  /** Reads this account from the server again (e.g. whether the secretary confirmed the roster entry). */
+  async function refreshAccount() {
+    await api.refreshAccount(client)
+    session.value = await readSession()
+  }
+
   return {
-    session, loaded, me, signedIn, isSecretary, actor, signIn, join, signOut,
+    session, loaded, me, signedIn, isSecretary, actor, signIn, join, signOut, changePassword, signOutEverywhere, refreshAccount,
     preview: (code: string) => api.previewInvite(client, code),
-    createInvite: (hours?: number, uses?: number) => api.createInvite(client, hours, uses),
+    createInvite: (hours?: number, uses?: number, memberId?: string) => api.createInvite(client, hours, uses, memberId),
+    createPasswordReset: (userId: string) => api.createPasswordReset(client, userId),
+    confirmMemberClaim: (userId: string, accept: boolean) => api.confirmMemberClaim(client, userId, accept),
     listInvites: () => api.listInvites(client),
     revokeInvite: (id: string) => api.revokeInvite(client, id),
     listAccounts: () => api.listBranchAccounts(client),

@@ -55,8 +55,10 @@ export async function refreshAccount(client: ServerClient): Promise<MeResponse> 
   return me
 }
 
-export async function createInvite(client: ServerClient, expiresInHours = 168, maxUses = 1): Promise<CreatedInvite> {
-  return receive((await signedIn(client)).invites.$post({ json: { expiresInHours, maxUses } }), API.createInvite.response)
+/** A new invite; with `memberId` it is for that roster entry, and whoever joins with it is that person. */
+export async function createInvite(client: ServerClient, expiresInHours = 168, maxUses = 1, memberId?: string): Promise<CreatedInvite> {
+  const json = memberId ? { expiresInHours, maxUses: 1, memberId } : { expiresInHours, maxUses }
+  return receive((await signedIn(client)).invites.$post({ json }), API.createInvite.response)
 }
 
 export async function listInvites(client: ServerClient): Promise<InviteView[]> {

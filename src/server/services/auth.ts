@@ -76,7 +76,8 @@ export async function join(db: Db, raw: JoinRequest, address: string, now = Date
       const claimed = invitedMember ?? req.memberId ?? null
       let rosterName: string | null = null
       if (claimed && invite.branch_id) rosterName = await assertClaimable(q, invite.branch_id, claimed)
-      if (!claimed && invite.role === 'member' && invite.branch_id) {
+      // A reset (or setup) link is for an existing account: it keeps its roster entry, nothing to choose.
+      if (!claimed && invite.role === 'member' && invite.branch_id && !invite.for_user_id) {
         const roster = await q.one(`SELECT id FROM records WHERE branch_id = $1 AND entity = 'member' AND deleted = 0`,
           [invite.branch_id])
         if (roster) throw badRequest('请在花名册中选择您自己', 'roster_entry_required')

@@ -94,6 +94,7 @@ export async function previewInvite(db: Db, code: string, address: string, now =
   let branchName = ''
   let roster: InvitePreview['roster'] = []
   let forMember: InvitePreview['forMember']
+  let resetFor: string | undefined
   if (invite.branch_id) {
     const branch = await db.one<{ name: string }>(`SELECT name FROM branches WHERE id = $1`, [invite.branch_id])
     branchName = branch?.name ?? ''
@@ -110,6 +111,14 @@ export async function previewInvite(db: Db, code: string, address: string, now =
       forMember = roster.find((r) => r.id === invite.member_id)
       roster = forMember ? [forMember] : []
     }
+    // a reset link (account-security.ts) is for an account that already has a login: nobody to choose
+    const account = invite.for_user_id
+      ? await db.one<{ display_name: string; username: string | null }>(`SELECT display_name, username FROM users WHERE id = $1`, [invite.for_user_id])
+      : undefined
+    if (account?.username) {
+      resetFor = account.display_name
+      roster = []
+    }
   } else if (invite.committee_id) {
     const c = await db.one<{ name: string }>(`SELECT name FROM committees WHERE id = $1`, [invite.committee_id])
     branchName = c?.name ?? ''
@@ -117,5 +126,6 @@ export async function previewInvite(db: Db, code: string, address: string, now =
   return {
     branchName, role: invite.role, expiresAt: new Date(num(invite.expires_at)).toISOString(), roster,
     ...(forMember ? { forMember } : {}),
+    ...(resetFor ? { resetFor } : {}),
   }
 }

@@ -79,6 +79,8 @@ export const invitePreviewSchema = z.object({
   roster: z.array(partySchema),
   /** the invite was made for this roster entry: joining ties the account to it */
   forMember: z.optional(partySchema),
+  /** a password reset link: the display name of the existing account it sets a new password for */
+  resetFor: z.optional(z.string()),
 })
 export type InvitePreview = z.infer<typeof invitePreviewSchema>
 
