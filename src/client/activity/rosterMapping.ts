@@ -1,7 +1,7 @@
 // The choices the join mapping screen offers for each of this phone's own roster entries (see join.ts in db/ and
 // docs/domain.md, "Joining a branch with a phone's own data"): a branch roster entry, 非名册人员, or — for who may
 // add to the roster — keeping the person as a new branch roster entry.
-import { KEEP_AS_NEW, type RosterChoices, type RosterMappingPlan } from '@client/db'
+import { KEEP_AS_NEW, type RosterChoices, type RosterMappingPlan } from '@client/db/join'
 
 /** Select values that are not branch member ids. */
 export const NOT_CHOSEN = ''

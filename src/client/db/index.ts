@@ -7,13 +7,11 @@ export * from './drafts'
 export * from './backup'
 export { countPendingChanges } from './outbox'
 export { readRememberedTrackingStart, rememberTrackingStart } from './trackingStart'
-export { readPhotoUploadProblem } from './photoSync'
+export { readPhotoUploadProblem } from './photoUploadProblem'
 export { getDeviceId, newId } from './meta'
 export { ChangeNotAllowedError } from './permission'
-export {
-  hasLocalDataToMap, beginRosterMapping, planRosterMapping, applyRosterMapping, isRosterMappingPending, rosterForDisplay,
-  KEEP_AS_NEW, type RosterMappingPlan, type LocalRosterEntry, type BranchRosterEntry, type RosterChoices,
-} from './join'
+export { isRosterMappingPending, rosterForDisplay } from './rosterDisplay'
+// The join's roster mapping is imported as '@client/db/join' by the pages that need it (not in the first download).
 export { observe, type LiveSubscription } from './live'
 export { useDatabase } from './connection'
 export type { StoredActivity, StoredMember, StoredPhoto, OutboxEntry } from './schema'

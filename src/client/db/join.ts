@@ -9,12 +9,14 @@ import { LOCAL_WRITE_MESSAGES } from '@shared/localWriteMessages'
 import { mayChange } from '@shared/permissions'
 import { mapAttendance, mentionsAny, type IdMapping } from './attendanceMapping'
 import { getDb } from './connection'
-import { readMeta } from './meta'
 import { META_KEYS } from './metaKeys'
 import { ChangeNotAllowedError } from './permission'
 import type { StoredActivity, StoredMember } from './schema'
-import { readActor } from './session'
+import { readActor } from './permission'
 import { checkActivity } from './validation'
+import { isBranch, isRosterMappingPending, rosterForDisplay } from './rosterDisplay'
+
+export { isRosterMappingPending, rosterForDisplay }
 
 /** A choice for a local entry that keeps it as a new entry of the branch roster (only who may add to the roster). */
 export const KEEP_AS_NEW = 'keep-as-new'
@@ -50,30 +52,15 @@ export interface RosterMappingPlan {
 }
 
 const isLocalOnly = (m: StoredMember) => m.serverVersion === null && !m.deleted
-const isBranch = (m: StoredMember) => m.serverVersion !== null && !m.deleted
 
 /** This phone has roster entries of its own (never synced), which a branch it joins does not know. */
 export async function hasLocalDataToMap(): Promise<boolean> {
   return (await getDb().members.filter(isLocalOnly).count()) > 0
 }
 
-export async function isRosterMappingPending(): Promise<boolean> {
-  return (await readMeta<boolean>(META_KEYS.rosterMappingPending)) === true
-}
-
 /** Call right after joining, before the first sync: nothing is pushed until `applyRosterMapping`. */
 export async function beginRosterMapping(): Promise<void> {
   await getDb().meta.put({ key: META_KEYS.rosterMappingPending, value: true })
-}
-
-/**
- * The roster the roster page and the attendance sheet show. While the mapping is pending, only the branch's
- * entries: the phone's own would be the same people a second time.
- */
-export async function rosterForDisplay(): Promise<StoredMember[]> {
-  const pending = await isRosterMappingPending()
-  const rows = await getDb().members.orderBy('order').toArray()
-  return rows.filter(pending ? isBranch : (m) => !m.deleted)
 }
 
 function entry(m: StoredMember): BranchRosterEntry {

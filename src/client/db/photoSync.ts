@@ -1,7 +1,6 @@
 // Bookkeeping for photo sync: which local photos the server still lacks (and the record each belongs to), why
 // they wait, and storing photos fetched from the server.
 import { getDb } from './connection'
-import { readMeta } from './meta'
 import { META_KEYS } from './metaKeys'
 import type { StoredPhoto } from './schema'
 
@@ -45,10 +44,7 @@ export async function markPhotoRefused(id: string, reason: string): Promise<void
   await getDb().photoUploads.put({ id, state: 'refused', reason })
 }
 
-/** Why photos wait on this phone for now (the server's photo space or disk is full); undefined when nothing does. */
-export async function readPhotoUploadProblem(): Promise<string | undefined> {
-  return readMeta<string>(META_KEYS.photoUploadProblem)
-}
+export { readPhotoUploadProblem } from './photoUploadProblem'
 
 /** Remember (or, with undefined, forget) why photos wait; the photos themselves stay on the phone either way. */
 export async function setPhotoUploadProblem(message: string | undefined): Promise<void> {

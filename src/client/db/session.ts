@@ -1,5 +1,4 @@
 // The signed-in session, kept in IndexedDB (never localStorage): the bearer token and who it belongs to.
-import type { Actor } from '@shared/permissions'
 import type { MeResponse } from '@shared/sync/account'
 import { getDb } from './connection'
 import { META_KEYS } from './metaKeys'
@@ -19,16 +18,7 @@ export async function readSession(): Promise<StoredSession | null> {
   return (row?.value as StoredSession | undefined) ?? null
 }
 
-/**
- * Who is making changes on this phone, for `mayChange` (src/shared/permissions.ts): the account of the stored
- * session (also an expired one: its owner signs in again to send what they queued), or 'alone' without a session.
- */
-export async function readActor(): Promise<Actor> {
-  const session = await readSession()
-  if (!session) return { role: 'alone', userId: null, memberId: null }
-  const { user } = session.me
-  return { role: user.role, userId: user.id, memberId: user.memberId }
-}
+export { readActor } from './permission'
 
 /** Save a fresh session; records entered from now on name the account's roster entry as their author. */
 export async function saveSession(token: string, me: MeResponse): Promise<void> {

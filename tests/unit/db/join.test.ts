@@ -1,11 +1,10 @@
 // A phone used alone joins a branch: its roster is mapped onto the branch's before anything is pushed.
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
-  addMembers, applyRosterMapping, beginRosterMapping, ChangeNotAllowedError, createActivity, getActivity,
-  hasLocalDataToMap, isRosterMappingPending, listMembers, planRosterMapping, readSettings, rosterForDisplay,
-  saveSettings, type StoredMember,
+  addMembers, ChangeNotAllowedError, createActivity, getActivity, isRosterMappingPending, listMembers, readSettings,
+  rosterForDisplay, saveSettings, type StoredMember,
 } from '@client/db'
-import { KEEP_AS_NEW } from '@client/db/join'
+import { applyRosterMapping, beginRosterMapping, hasLocalDataToMap, KEEP_AS_NEW, planRosterMapping } from '@client/db/join'
 import { getDb } from '@client/db/connection'
 import { applyPullPage, readPushBatch, readSyncPosition } from '@client/db/sync'
 import type { SyncRow } from '@shared/sync/protocol'
