@@ -52,7 +52,7 @@ describe('ChangePasswordForm', () => {
     const { wrapper, member } = await mountSignedIn()
     await fill(wrapper, 'member-pass-1', '        ')
     expect(wrapper.get('[data-testid="password-error"]').text()).toBe('密码不能全是空格')
-    await fill(wrapper, 'member-pass-1', member.session.user.username!)
+    await fill(wrapper, 'member-pass-1', `${member.session.user.username!}-2026`)
     expect(wrapper.get('[data-testid="password-error"]').text()).toBe('密码不能与登录名相同或包含登录名')
     await fill(wrapper, 'member-pass-1', 'good-pass-2026', 'good-pass-2025')
     expect(wrapper.get('[data-testid="password-error"]').text()).toBe('两次输入的新密码不一致')
