@@ -1,8 +1,9 @@
 // A 党委 over two branches: each secretary logs on their phone; the committee account reads the per-branch table
 // and the roll-up text compiled on the server, without holding any branch's phone data.
 import { readFileSync } from 'node:fs'
+import readXlsxFile from 'read-excel-file/node'
 import { test, expect, chromium, type Page } from '@playwright/test'
-import { addRoster, CHROMIUM_ARGS, listRow } from './support/app'
+import { addRoster, CHROMIUM_ARGS, listRow, waitForServiceWorker } from './support/app'
 import { phoneContext, startBranchServer } from './support/branchServer'
 
 async function joinWithLink(page: Page, link: string, username: string) {
@@ -104,6 +105,7 @@ test('a committee reads its branches\' figures compiled on the server', async ()
     await committee.screenshot({ path: 'docs/screenshots/committee.png', fullPage: true })
 
     // the export is built from the loaded table, so it works offline
+    await waitForServiceWorker(committee)
     await desk.setOffline(true)
     const [download] = await Promise.all([committee.waitForEvent('download'), committee.getByTestId('committee-export-csv').click()])
     expect(download.suggestedFilename()).toBe(`红星街道党工委${year}年各支部汇总.csv`)
@@ -115,6 +117,17 @@ test('a committee reads its branches\' figures compiled on the server', async ()
     expect(lines.at(-1)).toMatch(/^合计,/)
     expect(percents(csv).every((p) => p <= 100)).toBe(true)
     expect(percents(csv)).toContain(100)
+    const [xlsx] = await Promise.all([committee.waitForEvent('download'), committee.getByTestId('committee-export-xlsx').click()])
+    expect(xlsx.suggestedFilename()).toBe(`红星街道党工委${year}年各支部汇总.xlsx`)
+    const [sheet] = await readXlsxFile(readFileSync((await xlsx.path())!))
+    expect(sheet!.sheet).toBe('各支部汇总')
+    expect(sheet!.data[0]![0]).toBe(`红星街道党工委${year}年各支部情况汇总`)
+    const header = sheet!.data[2]!.map(String)
+    const branchRow = sheet!.data.find((r) => r[0] === '第二党支部')!
+    expect(branchRow[header.indexOf('支委会（次）')]).toBe(2)
+    const firstRow = sheet!.data.find((r) => r[0] === '第一党支部')!
+    expect(firstRow[header.indexOf('未按期召开（期）')]).toBe(count)
+    expect(firstRow[header.indexOf('平均参会率（%）')]).toBe('100%')
     await desk.setOffline(false)
 
     // still usable on a phone: the same page at 360 px scrolls the table sideways inside its card

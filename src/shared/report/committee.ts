@@ -4,6 +4,7 @@ import type { Member } from '../model/member'
 import { compileYearReport } from './compile'
 import { listReportFigures, snapshotReportFigures, type ReportFigureEntry, type ReportFigureSnapshot } from './figure-list'
 import type { YearReport } from './types'
+import { displayWidth, type LedgerSheet, type SheetCell } from '../export/ledgerSheets'
 
 export interface BranchInput {
   branchId: string
@@ -137,4 +138,26 @@ export function composeCommitteeText(input: CommitteeTextInput): string {
     }
   }
   return paragraphs.join('\n')
+}
+
+const MAX_COLUMN_WIDTH = 40
+
+/**
+ * The table as one spreadsheet sheet for src/client/export/xlsx.ts: the title and when it was exported above,
+ * counts as numbers (so Excel can sum them), rates as 'N%', column widths that fit the Chinese headers.
+ */
+export function committeeSheet(table: CommitteeTable, exportedAt: string): LedgerSheet {
+  const [header = [], ...rows] = committeeTableRows(table)
+  const body: SheetCell[][] = rows.map((row) => row.map((cell, i) => (i > 0 && /^\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell)))
+  const columns = header.map((h, i) => {
+    const widest = Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? '')))
+    return { header: h, width: Math.min(MAX_COLUMN_WIDTH, widest + 2), wrap: widest > MAX_COLUMN_WIDTH }
+  })
+  return {
+    name: '各支部汇总',
+    title: `${table.committee.name}${table.year}年各支部情况汇总`,
+    subtitle: `共${table.branches.length}个党支部 · 导出于${exportedAt}`,
+    columns,
+    rows: body,
+  }
 }

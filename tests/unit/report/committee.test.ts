@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileCommitteeReport } from '../../../src/shared/report'
-import { committeeCell, committeeTableRows, composeCommitteeText } from '../../../src/shared/report/committee'
+import { committeeCell, committeeSheet, committeeTableRows, composeCommitteeText } from '../../../src/shared/report/committee'
 import { makeMember, makeRecord, monthly } from './fixtures'
 
 describe('compileCommitteeReport', () => {
@@ -95,4 +95,25 @@ describe('compileCommitteeReport', () => {
     expect(past).toBe('2024年，某党委指导所属3个党支部落实“三会一课”制度。\n所属3个党支部均按规定按期召开了各项会议。')
     expect(past).not.toContain('支部书记讲党课')
   })
+
+  it('gives the spreadsheet numbers as numbers and rates as whole percents', () => {
+    const c = compileCommitteeReport(branches, 2025)
+    const sheet = committeeSheet({
+      year: 2025, committee: { name: '某党委' }, columns: c.columns, totals: snapshotTotals(c),
+      branches: c.branches.map((b) => ({ branchName: b.branchName, values: b.values, missedCount: 0, missedRules: [] })),
+    }, '2025-12-31 09:00')
+    expect(sheet.title).toBe('某党委2025年各支部情况汇总')
+    expect(sheet.subtitle).toBe('共3个党支部 · 导出于2025-12-31 09:00')
+    const header = sheet.columns.map((col) => col.header)
+    const rate = header.indexOf('平均参会率（%）')
+    const meetings = header.indexOf('支委会（次）')
+    expect(sheet.rows.map((r) => r[meetings])).toEqual([12, 10, 0, 22])
+    expect(sheet.rows.map((r) => r[rate])).toEqual(['50%', '100%', '—', '67%'])
+    expect(sheet.rows.map((r) => r[0])).toEqual(['第一党支部', '第二党支部', '第三党支部', '合计'])
+    for (const col of sheet.columns) expect(col.width).toBeGreaterThanOrEqual(6)
+  })
 })
+
+function snapshotTotals(c: ReturnType<typeof compileCommitteeReport>) {
+  return Object.fromEntries(c.totalFigures.map((f) => [f.key, f.value]))
+}
