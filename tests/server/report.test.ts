@@ -297,7 +297,12 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
         const today = chinaDateOf()
         // periods before a branch's first record are not checked (the second branch starts in June)
         const since = effectiveTrackingSince(null, activities, today)
-        expect(row.missedCount).toBe(checkCompliance(activities, DEFAULT_RULES, Y, today, undefined, { since }).missedCount)
+        const compliance = checkCompliance(activities, DEFAULT_RULES, Y, today, undefined, { since })
+        expect(row.missedCount).toBe(compliance.missedCount)
+        // each 缺 opens into its rules and periods
+        expect(row.missedRules).toEqual(compliance.rules.filter((r) => r.missed.length > 0)
+          .map((r) => ({ label: r.label, missed: r.missed.map((m) => m.label) })))
+        expect(row.missedRules.reduce((n, r) => n + r.missed.length, 0)).toBe(row.missedCount)
       }
       for (const col of body.columns) {
         if (col.unit === '%') continue
@@ -320,8 +325,11 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
       expect(rollUp.compliance).toBeNull()
       expect(valueOf(rollUp, 'type.themeDay')).toBe(3)
       expect(valueOf(rollUp, 'heartTalk.persons')).toBe(4)
-      expect(rollUp.text).toContain('全年组织主题党日活动3次，召开支委会1次。')
-      expect(rollUp.text).toContain('开展谈心谈话4人次。')
+      // the committee's own register, not one branch's sentence with the sums pasted in
+      expect(rollUp.text).toContain(`指导所属3个党支部落实“三会一课”制度，各支部共召开支委会1次。`)
+      expect(rollUp.text).toContain('各党支部开展主题党日活动3次，开展谈心谈话4人次，组织党员参加志愿服务5人次。')
+      expect(rollUp.text).toMatch(/个党支部尚有未按期召开的会议（.+期.*），已督促其补齐。$/)
+      expect(rollUp.text).not.toContain('支部书记讲党课')
 
       const x = branches[1]!
       const byCommittee = (await committee.get(`/api/report?year=${Y}&branchId=${x.branchId}`)).body as BranchReportResponse

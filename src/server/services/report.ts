@@ -2,7 +2,7 @@
 // its committee (one branch, a roll-up, or the per-branch table). The compiler reads full stored content, but
 // only figures, record ids and the generated text leave: counts never depend on 谈心谈话 redaction.
 import * as z from 'zod/mini'
-import { chinaDateOf, type ChinaDate } from '../../shared/dates'
+import { chinaDateOf, yearOf, type ChinaDate } from '../../shared/dates'
 import type { ActivityRecord } from '../../shared/model/activity'
 import type { Member } from '../../shared/model/member'
 import { chinaDateSchema } from '../../shared/model/fields'
@@ -11,6 +11,7 @@ import {
   checkCompliance, compileCommitteeReport, compileYearReport, composeReportText, effectiveTrackingSince,
   listReportFigures, snapshotReportFigures, type ComplianceReport, type ReportFigureSnapshot,
 } from '../../shared/report'
+import { composeCommitteeText } from '../../shared/report/committee'
 import type {
   BranchReportResponse, CommitteeReportQuery, CommitteeReportResponse, ReportComplianceSummary, ReportParty, ReportQuery,
 } from '../../shared/report/api'
@@ -161,6 +162,18 @@ export async function branchReport(db: Db, p: Principal, query: ReportQuery, now
     roster: branches.flatMap((b) => byBranch.get(b.id)!.roster),
     year,
   })
+  const today = chinaDateOf(now)
+  const text = composeCommitteeText({
+    committeeName: committee.name,
+    year,
+    currentYear: yearOf(today),
+    totals: snapshotReportFigures(totals),
+    branches: branches.map((b) => {
+      const data = byBranch.get(b.id)!
+      const values = snapshotReportFigures(compileYearReport({ records: data.activities, roster: data.roster, year }))
+      return { branchName: b.name, values, missedCount: branchCompliance(data, year, today).missedCount }
+    }),
+  })
   return {
     year,
     scope: 'committee',
@@ -168,7 +181,7 @@ export async function branchReport(db: Db, p: Principal, query: ReportQuery, now
     committee,
     figures: listReportFigures(totals),
     compliance: null,
-    text: composeReportText(totals).text,
+    text,
     generatedAt,
   }
 }
@@ -196,12 +209,15 @@ export async function committeeReport(db: Db, p: Principal, query: CommitteeRepo
     committee,
     columns: compiled.columns,
     branches: compiled.branches.map((row) => {
-      const data = byBranch.get(row.branchId)!
+      const compliance = branchCompliance(byBranch.get(row.branchId)!, year, today)
       return {
         branchId: row.branchId,
         branchName: row.branchName,
         values: pick(row.values, keys),
-        missedCount: branchCompliance(data, year, today).missedCount,
+        missedCount: compliance.missedCount,
+        missedRules: compliance.rules
+          .filter((r) => r.missed.length > 0)
+          .map((r) => ({ label: r.label, missed: r.missed.map((m) => m.label) })),
       }
     }),
     totals: pick(snapshotReportFigures(compiled.totals), keys),

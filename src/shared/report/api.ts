@@ -140,6 +140,8 @@ export const committeeReportBranchRowSchema = z.object({
   values: reportFigureSnapshotSchema,
   /** periods the branch missed under its own rules, since it started keeping its ledger in the app */
   missedCount: z.number(),
+  /** the rules behind missedCount, each with its missed periods ('3月', '第一季度'), in the branch's rule order */
+  missedRules: z.array(z.object({ label: z.string(), missed: z.array(z.string()) })),
 })
 export type CommitteeReportBranchRow = z.infer<typeof committeeReportBranchRowSchema>
 
