@@ -77,6 +77,25 @@ describe('validateRecordFields', () => {
     expect(messagesOf(validateRecordFields('activity', activity({ types: ['democraticReview'] }), { today }))).toEqual(['民主评议党员须填写评议结果'])
   })
 
+  it('takes the 警示教育 and 学习 sub-kinds as optional: older records stay valid, bad values are refused', () => {
+    const ok = (fields: Record<string, unknown>) => validateRecordFields('activity', activity(fields), { today }).ok
+    const messages = (fields: Record<string, unknown>) => messagesOf(validateRecordFields('activity', activity(fields), { today }))
+    // records from before the sub-kinds existed
+    expect(ok({ types: ['warningEducation'] })).toBe(true)
+    expect(ok({ types: ['study'], study: { creditHours: 2 } })).toBe(true)
+    // each form and scope
+    for (const kind of ['video', 'base', 'lecture', 'bulletin']) expect(ok({ types: ['warningEducation'], warning: { kind } })).toBe(true)
+    expect(ok({ types: ['study'], study: { creditHours: 2, scope: 'committee', discussion: true, reflections: 12 } })).toBe(true)
+    expect(ok({ types: ['study'], study: { creditHours: 2, scope: 'all', discussion: false, reflections: 0 } })).toBe(true)
+    // refused
+    expect(messages({ types: ['warningEducation'], warning: { kind: 'movie' } })).toEqual(['警示教育形式无效'])
+    expect(messages({ types: ['themeDay'], warning: { kind: 'video' } })).toEqual(['只有警示教育记录可填写警示教育形式'])
+    expect(messages({ types: ['study'], study: { creditHours: 2, reflections: -1 } })).toEqual(['心得体会篇数不能为负数'])
+    expect(messages({ types: ['study'], study: { creditHours: 2, reflections: 1.5 } })).toEqual(['心得体会篇数须为整数'])
+    expect(ok({ types: ['study'], study: { creditHours: 2, scope: 'everyone' } })).toBe(false)
+    expect(ok({ types: ['study'], study: { creditHours: 2, discussion: 'yes' } })).toBe(false)
+  })
+
   it('in a branch with 党小组, a 党小组会 names one of them', () => {
     const groups = ['第一党小组', '第二党小组']
     const meeting = (partyGroup?: string) => activity({ types: ['groupMeeting'], ...(partyGroup === undefined ? {} : { partyGroup }) })
