@@ -71,7 +71,11 @@ function errorFor(entity: SyncEntity) {
   }
 }
 
-/** Field groups that may be left out: 警示教育's form (older records have none; a logger may not know it). */
+/**
+ * Field groups a record may leave out: 警示教育形式 (older records have none; a logger may not know it). Like the
+ * other groups, it may also stay on a record after its type is removed (a concurrent edit can leave it): the
+ * report counts it only under 警示教育.
+ */
 type OptionalGroup = 'meeting' | 'warning'
 type RequiredGroup = Exclude<FieldGroup, OptionalGroup>
 
@@ -79,21 +83,8 @@ const GROUP_FIELDS: Readonly<Record<RequiredGroup, keyof ActivityFields>> = {
   lecture: 'lecture', talk: 'talk', volunteer: 'volunteer', study: 'study', evaluation: 'evaluation',
 }
 
-/** Optional groups' fields, kept only on records of a type that shows the group. */
-const OPTIONAL_GROUP_FIELDS: Readonly<Record<Exclude<OptionalGroup, 'meeting'>, keyof ActivityFields>> = {
-  warning: 'warning',
-}
-
-/**
- * Each field group a type needs (党课 → lecture, …) is filled in; an optional group's field (警示教育形式) is
- * on a record only when one of its types shows that group.
- */
+/** Each field group a type needs (党课 → lecture, …) is filled in. */
 function fieldGroupIssue(fields: ActivityFields): FieldIssue | null {
-  for (const [group, key] of Object.entries(OPTIONAL_GROUP_FIELDS) as [Exclude<OptionalGroup, 'meeting'>, keyof ActivityFields][]) {
-    if (fields[key] !== undefined && !fields.types.some((t) => ACTIVITY_TYPES[t].fieldGroups.includes(group))) {
-      return { path: key, message: `只有警示教育记录可填写${fieldLabel('activity', key)}` }
-    }
-  }
   for (const [group, key] of Object.entries(GROUP_FIELDS) as [RequiredGroup, keyof ActivityFields][]) {
     const needing = fields.types.filter((t) => ACTIVITY_TYPES[t].fieldGroups.includes(group))
     if (needing.length > 0 && fields[key] === undefined) {

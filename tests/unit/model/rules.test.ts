@@ -89,7 +89,6 @@ describe('validateRecordFields', () => {
     expect(ok({ types: ['study'], study: { creditHours: 2, scope: 'all', discussion: false, reflections: 0 } })).toBe(true)
     // refused
     expect(messages({ types: ['warningEducation'], warning: { kind: 'movie' } })).toEqual(['警示教育形式无效'])
-    expect(messages({ types: ['themeDay'], warning: { kind: 'video' } })).toEqual(['只有警示教育记录可填写警示教育形式'])
     expect(messages({ types: ['study'], study: { creditHours: 2, reflections: -1 } })).toEqual(['心得体会篇数不能为负数'])
     expect(messages({ types: ['study'], study: { creditHours: 2, reflections: 1.5 } })).toEqual(['心得体会篇数须为整数'])
     expect(ok({ types: ['study'], study: { creditHours: 2, scope: 'everyone' } })).toBe(false)
@@ -133,6 +132,14 @@ describe('mergeFields', () => {
     expect(mergeFields('activity', stored, fields, today)).toEqual({ ok: false, code: 'invalid', message: `未知字段：${key}` })
     const settings = JSON.parse(`{"branchName":"支部",${JSON.stringify(key)}:null}`) as Record<string, unknown>
     expect(mergeFields('settings', null, settings, today)).toMatchObject({ ok: false, message: `未知字段：${key}` })
+  })
+
+  it('merges a pushed 警示教育形式 onto a record logged without one, and refuses an unknown form', () => {
+    const old = activity({ types: ['warningEducation'], createdAt: '2026-06-01T00:00:00.000Z' })
+    const r = mergeFields('activity', old, { warning: { kind: 'bulletin' } }, today)
+    expect(r).toMatchObject({ ok: true, changedFields: ['warning'] })
+    if (r.ok) expect(r.data.warning).toEqual({ kind: 'bulletin' })
+    expect(mergeFields('activity', old, { warning: { kind: 'poster' } }, today)).toMatchObject({ ok: false, message: '警示教育形式无效' })
   })
 
   it('ignores server-owned fields and checks device metadata', () => {
