@@ -20,10 +20,10 @@ export const ACTIVITY_TYPE_IDS = [
 export type ActivityTypeId = (typeof ACTIVITY_TYPE_IDS)[number]
 
 /** Units used in report sentences. */
-export type CountUnit = '次' | '期' | '人次' | '小时' | '学时' | '名'
+export type CountUnit = '次' | '期' | '人次' | '小时' | '学时' | '名' | '篇'
 
 /** Field groups a type's form shows beyond the common ones (date, place, topic, summary, photos). */
-export type FieldGroup = 'meeting' | 'lecture' | 'talk' | 'volunteer' | 'study' | 'evaluation'
+export type FieldGroup = 'meeting' | 'lecture' | 'talk' | 'volunteer' | 'study' | 'evaluation' | 'warning'
 
 export interface ActivityTypeInfo {
   id: ActivityTypeId
@@ -90,7 +90,7 @@ export const ACTIVITY_TYPES: Readonly<Record<ActivityTypeId, ActivityTypeInfo>> 
   },
   warningEducation: {
     id: 'warningEducation', name: '警示教育', shortName: '警示教育', units: ['次', '期'],
-    fieldGroups: [], attendance: false,
+    fieldGroups: ['warning'], attendance: false,
     description: '观看警示教育片、参观警示教育基地、廉政党课、通报',
   },
   other: {
@@ -98,6 +98,34 @@ export const ACTIVITY_TYPES: Readonly<Record<ActivityTypeId, ActivityTypeInfo>> 
     fieldGroups: [], attendance: false,
     description: '支部希望统计的其他活动',
   },
+}
+
+/** Who a 集中学习 gathered: the 支委班子 or all members. A record may leave it out (older records do). */
+export const STUDY_SCOPE_IDS = ['committee', 'all'] as const
+export type StudyScope = (typeof STUDY_SCOPE_IDS)[number]
+
+export const STUDY_SCOPE_NAMES: Readonly<Record<StudyScope, string>> = {
+  committee: '支委班子学习',
+  all: '全体党员集中学习',
+}
+
+/** The forms a 警示教育 takes, each counted in its own unit (通报 in 期). A record may leave it out. */
+export const WARNING_KIND_IDS = ['video', 'base', 'lecture', 'bulletin'] as const
+export type WarningKind = (typeof WARNING_KIND_IDS)[number]
+
+export interface WarningKindInfo {
+  /** the form's button */
+  name: string
+  /** the report's clause before the number: '观看警示教育视频' */
+  phrase: string
+  unit: '次' | '期'
+}
+
+export const WARNING_KINDS: Readonly<Record<WarningKind, WarningKindInfo>> = {
+  video: { name: '观看警示教育视频', phrase: '观看警示教育视频', unit: '次' },
+  base: { name: '参观警示教育基地', phrase: '参观警示教育基地', unit: '次' },
+  lecture: { name: '宣讲廉政党课', phrase: '宣讲廉政党课', unit: '次' },
+  bulletin: { name: '传达警示教育通报', phrase: '传达警示教育通报', unit: '期' },
 }
 
 export function activityTypeName(id: ActivityTypeId): string {

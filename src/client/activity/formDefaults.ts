@@ -95,6 +95,8 @@ export function withTypes(fields: ActivityFields, types: ActivityTypeId[], ctx: 
   else delete next.volunteer
   if (groups.has('study')) next.study ??= { creditHours: 2 }
   else delete next.study
+  // 警示教育形式 is picked in the form (no default: a wrong guess would be counted)
+  if (!groups.has('warning')) delete next.warning
   if (groups.has('evaluation')) {
     next.evaluation ??= { excellent: 0, qualified: ctx.members.filter((m) => m.active).length, basicallyQualified: 0, unqualified: 0 }
   } else delete next.evaluation

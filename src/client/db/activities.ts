@@ -64,7 +64,7 @@ export async function updateActivity(id: string, fields: ActivityFields, now: Da
       if (!sameValue(reference[key], value[key])) changed[key] = value[key] ?? null
     }
     // optional fields removed by the edit
-    for (const key of ['startTime', 'partyGroup', 'attendance', 'lecture', 'talk', 'volunteer', 'study', 'evaluation'] as const) {
+    for (const key of ['startTime', 'partyGroup', 'attendance', 'lecture', 'talk', 'volunteer', 'study', 'warning', 'evaluation'] as const) {
       if (reference[key] !== undefined && value[key] === undefined) changed[key] = null
     }
     // what the record already holds needs no change

@@ -1,7 +1,7 @@
 // An activity record: one event the branch held. One event may carry several types
 // (a 主题党日 held as a 支部党员大会 counts once under each).
 import * as z from 'zod/mini'
-import { ACTIVITY_TYPE_IDS } from '../catalogue'
+import { ACTIVITY_TYPE_IDS, STUDY_SCOPE_IDS, WARNING_KIND_IDS } from '../catalogue'
 import { SPEAKER_ROLE_IDS, TALK_MODES, TALK_PAIR_IDS } from '../roles'
 import { amount, chinaDateSchema, count, idSchema, instantSchema, requiredText, text, timeOfDaySchema } from './fields'
 
@@ -47,6 +47,17 @@ export const volunteerSchema = z.object({
 export const studySchema = z.object({
   /** 学时 credited to each participant */
   creditHours: amount(100, '学时'),
+  /** 支委班子学习 or 全体党员集中学习; absent on records from before this field existed */
+  scope: z.optional(z.enum(STUDY_SCOPE_IDS)),
+  /** the session included 交流研讨 */
+  discussion: z.optional(z.boolean()),
+  /** 心得体会 written after it, in 篇 */
+  reflections: z.optional(count(10_000, '心得体会篇数')),
+})
+
+/** 警示教育: which form it took (catalogue.ts WARNING_KINDS). Optional: older records and unsure loggers leave it out. */
+export const warningSchema = z.object({
+  kind: z.enum(WARNING_KIND_IDS),
 })
 
 export const evaluationSchema = z.object({
@@ -77,6 +88,7 @@ export const activityFieldsSchema = z.object({
   talk: z.optional(talkSchema),
   volunteer: z.optional(volunteerSchema),
   study: z.optional(studySchema),
+  warning: z.optional(warningSchema),
   evaluation: z.optional(evaluationSchema),
   photoIds: z.array(idSchema).check(z.maxLength(20, '每条记录最多20张照片')),
 })
@@ -102,6 +114,7 @@ export type LectureInfo = z.infer<typeof lectureSchema>
 export type TalkInfo = z.infer<typeof talkSchema>
 export type VolunteerInfo = z.infer<typeof volunteerSchema>
 export type StudyInfo = z.infer<typeof studySchema>
+export type WarningInfo = z.infer<typeof warningSchema>
 export type EvaluationInfo = z.infer<typeof evaluationSchema>
 
 export { presentCount, presentMemberIds } from './attendanceMath'

@@ -3,6 +3,7 @@
 // The rules (docs/domain.md, record fields):
 //  - each field has its type and length (activity.ts, member.ts, settings.ts);
 //  - an activity carries the field group each of its types needs (党课 → 讲课信息, 谈心谈话 → 谈话信息, …);
+//    警示教育形式 and the 学习 sub-kinds (支委班子 / 全体, 交流研讨, 心得体会) are optional, so older records stay valid;
 //  - 请假 and 缺席 are among 应到, and nobody is both;
 //  - in a branch with 党小组, a 党小组会 names one of them, and no two 党小组 share a name;
 //  - an activity is dated from 2000 to one year after today (China date);
@@ -70,13 +71,21 @@ function errorFor(entity: SyncEntity) {
   }
 }
 
-const GROUP_FIELDS: Readonly<Record<Exclude<FieldGroup, 'meeting'>, keyof ActivityFields>> = {
+/**
+ * Field groups a record may leave out: 警示教育形式 (older records have none; a logger may not know it). Like the
+ * other groups, it may also stay on a record after its type is removed (a concurrent edit can leave it): the
+ * report counts it only under 警示教育.
+ */
+type OptionalGroup = 'meeting' | 'warning'
+type RequiredGroup = Exclude<FieldGroup, OptionalGroup>
+
+const GROUP_FIELDS: Readonly<Record<RequiredGroup, keyof ActivityFields>> = {
   lecture: 'lecture', talk: 'talk', volunteer: 'volunteer', study: 'study', evaluation: 'evaluation',
 }
 
 /** Each field group a type needs (党课 → lecture, …) is filled in. */
 function fieldGroupIssue(fields: ActivityFields): FieldIssue | null {
-  for (const [group, key] of Object.entries(GROUP_FIELDS) as [Exclude<FieldGroup, 'meeting'>, keyof ActivityFields][]) {
+  for (const [group, key] of Object.entries(GROUP_FIELDS) as [RequiredGroup, keyof ActivityFields][]) {
     const needing = fields.types.filter((t) => ACTIVITY_TYPES[t].fieldGroups.includes(group))
     if (needing.length > 0 && fields[key] === undefined) {
       const names = needing.map((t) => ACTIVITY_TYPES[t].name).join('、')

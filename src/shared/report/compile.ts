@@ -1,5 +1,5 @@
 // compileYearReport: one pass over a branch's records for a year, yielding every figure the report cites.
-import { ACTIVITY_TYPE_IDS, ACTIVITY_TYPES } from '../catalogue'
+import { ACTIVITY_TYPE_IDS, ACTIVITY_TYPES, STUDY_SCOPE_IDS, WARNING_KIND_IDS } from '../catalogue'
 import type { ActivityRecord } from '../model/activity'
 import type { Member } from '../model/member'
 import { SPEAKER_ROLE_IDS, TALK_PAIR_IDS } from '../roles'
@@ -10,7 +10,7 @@ import { distinctTypes, recordsOfYear } from './select'
 import { StudyHoursTally } from './study-hours'
 import { addTalkObject } from './talk-objects'
 import type { Figure } from './figure'
-import type { AttendanceFigures, TypeFigures, YearReport } from './types'
+import type { AttendanceFigures, StudyScopeFigures, TypeFigures, YearReport } from './types'
 
 export interface YearReportInput {
   /** the branch's records, any years, deleted ones included: the compiler filters */
@@ -23,6 +23,10 @@ export interface YearReportInput {
 
 function emptyTypeFigures(countsIssues: boolean): TypeFigures {
   return { count: emptyFigure(), issues: countsIssues ? emptyFigure() : null, byMonth: emptyFigures(12), byQuarter: emptyFigures(4) }
+}
+
+function emptyScopeFigures(): StudyScopeFigures {
+  return { sessions: emptyFigure(), discussion: emptyFigure() }
 }
 
 export function emptyYearReport(year: number): YearReport {
@@ -38,7 +42,14 @@ export function emptyYearReport(year: number): YearReport {
     lecturesBySpeaker: recordOf(SPEAKER_ROLE_IDS, emptyFigure),
     heartTalk: { persons: emptyFigure(), personsByPair: recordOf(TALK_PAIR_IDS, emptyFigure), objects: [] },
     volunteer: { events: emptyFigure(), participants: emptyFigure(), hours: emptyFigure(), beneficiaries: emptyFigure() },
-    study: { sessions: emptyFigure(), creditHours: emptyFigure(), hoursPerMember: null },
+    study: {
+      sessions: emptyFigure(), creditHours: emptyFigure(), hoursPerMember: null,
+      byScope: {
+        committee: emptyScopeFigures(), all: emptyScopeFigures(), unspecified: emptyScopeFigures(),
+      } satisfies Record<(typeof STUDY_SCOPE_IDS)[number] | 'unspecified', StudyScopeFigures>,
+      reflections: emptyFigure(),
+    },
+    warningEducation: recordOf([...WARNING_KIND_IDS, 'unspecified'], emptyFigure),
     review: {
       sessions: emptyFigure(), graded: emptyFigure(), excellent: emptyFigure(), qualified: emptyFigure(),
       basicallyQualified: emptyFigure(), unqualified: emptyFigure(),
@@ -118,8 +129,17 @@ function addTypeDetails(report: YearReport, record: ActivityRecord, type: Activi
       if (v && v.beneficiaries > 0) addToFigure(report.volunteer.beneficiaries, id, v.beneficiaries)
       break
     }
-    case 'study':
-      if (record.study && record.study.creditHours > 0) addToFigure(report.study.creditHours, id, record.study.creditHours)
+    case 'study': {
+      const s = record.study
+      if (s && s.creditHours > 0) addToFigure(report.study.creditHours, id, s.creditHours)
+      const scope = report.study.byScope[s?.scope ?? 'unspecified']
+      addToFigure(scope.sessions, id)
+      if (s?.discussion) addToFigure(scope.discussion, id)
+      if (s?.reflections) addToFigure(report.study.reflections, id, s.reflections)
+      break
+    }
+    case 'warningEducation':
+      addToFigure(report.warningEducation[record.warning?.kind ?? 'unspecified'], id)
       break
     case 'democraticReview': {
       const review = report.review

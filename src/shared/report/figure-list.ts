@@ -1,6 +1,6 @@
 // The report's figures as one flat, labelled list: figure cards, the committee table and the
 // "what changed since your edited text" diff all read it.
-import { ACTIVITY_TYPE_IDS, ACTIVITY_TYPES, type CountUnit } from '../catalogue'
+import { ACTIVITY_TYPE_IDS, ACTIVITY_TYPES, STUDY_SCOPE_NAMES, WARNING_KIND_IDS, WARNING_KINDS, type CountUnit } from '../catalogue'
 import { SPEAKER_ROLE_IDS, SPEAKER_ROLE_NAMES, TALK_PAIR_IDS, TALK_PAIR_NAMES } from '../roles'
 import type { Figure } from './figure'
 import type { YearReport } from './types'
@@ -47,6 +47,7 @@ export function listReportFigures(report: YearReport): ReportFigureEntry[] {
     entry('review.graded', '评议党员', '名', report.review.graded),
     entry('review.excellent', '评议优秀', '名', report.review.excellent),
   )
+  out.push(...subKindFigures(report))
   const overall = report.attendance.overall
   if (overall.rate !== null) {
     out.push({
@@ -62,6 +63,30 @@ export function listReportFigures(report: YearReport): ReportFigureEntry[] {
       value: wholePercent(a.rate), recordIds: a.meetings.recordIds,
     })
   }
+  return out
+}
+
+/**
+ * 学习 by scope, 交流研讨, 心得体会 and 警示教育 by form (the keys the text cites, text.ts). Records without a sub-kind
+ * are listed only when they are cited beside records with one (else the type's own count stands for them).
+ */
+function subKindFigures(report: YearReport): ReportFigureEntry[] {
+  const out: ReportFigureEntry[] = []
+  const { byScope } = report.study
+  for (const scope of ['committee', 'all'] as const) {
+    out.push(
+      entry(`study.${scope}`, STUDY_SCOPE_NAMES[scope], '次', byScope[scope].sessions),
+      entry(`study.${scope}.discussion`, `${STUDY_SCOPE_NAMES[scope]}（交流研讨）`, '次', byScope[scope].discussion),
+    )
+  }
+  const scoped = byScope.committee.sessions.value + byScope.all.sessions.value > 0
+  if (scoped && byScope.unspecified.sessions.value > 0) out.push(entry('study.unspecified', '集中学习（未注明范围）', '次', byScope.unspecified.sessions))
+  if (byScope.unspecified.discussion.value > 0) out.push(entry('study.unspecified.discussion', '集中学习（交流研讨）', '次', byScope.unspecified.discussion))
+  out.push(entry('study.reflections', '心得体会', '篇', report.study.reflections))
+  const warning = report.warningEducation
+  for (const kind of WARNING_KIND_IDS) out.push(entry(`warning.${kind}`, WARNING_KINDS[kind].name, WARNING_KINDS[kind].unit, warning[kind]))
+  const specified = WARNING_KIND_IDS.some((k) => warning[k].value > 0)
+  if (specified && warning.unspecified.value > 0) out.push(entry('warning.unspecified', '其他警示教育', '次', warning.unspecified))
   return out
 }
 

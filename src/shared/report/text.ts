@@ -1,14 +1,14 @@
 // The counted sentences of the 述职报告 in the register of the sample reports (docs/domain.md), zeros left out.
 // Each number is written through a FigureWriter: plain digits for composeReportText, figure tokens for the draft
 // (draft-tokens.ts), so both say exactly the same words.
-import type { ActivityTypeId } from '../catalogue'
+import { WARNING_KIND_IDS, WARNING_KINDS, type ActivityTypeId, type WarningKind } from '../catalogue'
 import { chinaDateOf, yearOf } from '../dates'
 import { formatAmount } from './format'
 import { wholePercent } from './figure-list'
 import { reportOpener, type OpenerChoice } from './opener'
 import { ATTENDANCE_LABELS } from './phrases'
 import { joinObjects } from './talk-objects'
-import type { YearReport } from './types'
+import type { StudyScopeKey, YearReport } from './types'
 
 /** 'overall' is every meeting with an attendance sheet; a type id is that meeting type. */
 export type AttendanceRateChoice = 'overall' | ActivityTypeId
@@ -72,6 +72,41 @@ function sentence(clauses: readonly string[]): string | null {
   return clauses.length > 0 ? `${clauses.join('，')}。` : null
 }
 
+const STUDY_LEADS: Readonly<Record<StudyScopeKey, string>> = {
+  committee: '支委班子集中学习',
+  all: '全体党员开展集中学习',
+  unspecified: '另开展集中学习',
+}
+
+/**
+ * One clause per scope with sessions: '全体党员开展集中学习和交流研讨15次' when every session had 交流研讨,
+ * '…集中学习15次，其中交流研讨3次' when some did. With no scope given anywhere: '开展集中学习N次'.
+ */
+function studySessionClauses(report: YearReport, w: FigureWriter): string[] {
+  const { byScope, sessions } = report.study
+  const scopedSessions = byScope.committee.sessions.value + byScope.all.sessions.value
+  const counts: Record<StudyScopeKey, number> = {
+    committee: byScope.committee.sessions.value,
+    all: byScope.all.sessions.value,
+    unspecified: sessions.value - scopedSessions,
+  }
+  const scoped = scopedSessions > 0
+  const clauses: string[] = []
+  for (const scope of ['committee', 'all', 'unspecified'] as const) {
+    const n = counts[scope]
+    if (n <= 0) continue
+    const discussion = byScope[scope].discussion.value
+    const lead = scoped ? STUDY_LEADS[scope] : '开展集中学习'
+    const written = w(scoped ? `study.${scope}` : 'type.study', n)
+    if (discussion === n) clauses.push(`${lead}和交流研讨${written}次`)
+    else {
+      clauses.push(`${lead}${written}次`)
+      if (discussion > 0) clauses.push(`其中交流研讨${w(`study.${scope}.discussion`, discussion)}次`)
+    }
+  }
+  return clauses
+}
+
 type Sentences = Record<ReportSentenceKey, (report: YearReport, w: FigureWriter, o: ReportTextOptions) => string | null>
 
 const SENTENCES: Sentences = {
@@ -107,21 +142,36 @@ const SENTENCES: Sentences = {
     return sentence(clauses)
   },
 
-  // 学时 are per member: the average from the sheets when every session has one, else what a full attender earned.
+  // '支委班子集中学习12次，全体党员开展集中学习和交流研讨15次，党员人均参学8学时，撰写心得体会50篇。' (docs/domain.md)
+  // Records without a scope (older ones) read as before, '开展集中学习N次'. 学时 are per member: the average from the
+  // sheets when every session has one, else what a full attender earned.
   study(report, w) {
     const sessions = report.study.sessions.value
     if (sessions === 0) return null
-    const clauses = [`开展集中学习${w('type.study', sessions)}次`]
+    const clauses = studySessionClauses(report, w)
+    const reflections = report.study.reflections.value
     const perMember = report.study.hoursPerMember
     const total = report.study.creditHours.value
     if (perMember && perMember.value > 0) clauses.push(`党员人均参学${w('study.hoursPerMember', perMember.value)}学时`)
     else if (total > 0) clauses.push(`全勤党员每人累计${w('study.creditHours', total)}学时`)
+    if (reflections > 0) clauses.push(`撰写心得体会${w('study.reflections', reflections)}篇`)
     return sentence(clauses)
   },
 
+  // '组织党员干部观看警示教育视频3次、参观警示教育基地2次，宣讲廉政党课1次，传达警示教育通报11期。'
   warningEducation(report, w) {
     const n = report.byType.warningEducation.count.value
-    return n > 0 ? `开展警示教育${w('type.warningEducation', n)}次。` : null
+    if (n === 0) return null
+    const kinds = report.warningEducation
+    const specified = WARNING_KIND_IDS.reduce((sum, k) => sum + kinds[k].value, 0)
+    const unspecified = n - specified
+    if (specified === 0) return `开展警示教育${w('type.warningEducation', n)}次。`
+    const clause = (k: WarningKind) => `${WARNING_KINDS[k].phrase}${w(`warning.${k}`, kinds[k].value)}${WARNING_KINDS[k].unit}`
+    const viewing = (['video', 'base'] as const).filter((k) => kinds[k].value > 0).map(clause)
+    const clauses = viewing.length > 0 ? [`组织党员干部${viewing.join('、')}`] : []
+    for (const k of ['lecture', 'bulletin'] as const) if (kinds[k].value > 0) clauses.push(clause(k))
+    if (unspecified > 0) clauses.push(`开展其他警示教育${w('warning.unspecified', unspecified)}次`)
+    return sentence(clauses)
   },
 
   heartTalk(report, w) {

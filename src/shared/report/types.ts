@@ -1,5 +1,5 @@
 // The shape of a compiled year: every figure a 履职情况 section cites, each traceable to its records.
-import type { ActivityTypeId } from '../catalogue'
+import type { ActivityTypeId, StudyScope, WarningKind } from '../catalogue'
 import type { PartyRole, SpeakerRole, TalkPair } from '../roles'
 import type { Figure } from './figure'
 
@@ -32,6 +32,20 @@ export interface MemberAttendance {
   absent: Figure
   /** present / expected, or null when never expected */
   rate: number | null
+}
+
+/** A study record's scope, or 'unspecified' for records logged without one (older records). */
+export type StudyScopeKey = StudyScope | 'unspecified'
+
+/** A 警示教育 record's form, or 'unspecified' for records logged without one. */
+export type WarningKindKey = WarningKind | 'unspecified'
+
+/** The 集中学习 sessions of one scope. */
+export interface StudyScopeFigures {
+  /** 次 */
+  sessions: Figure
+  /** of which with 交流研讨 */
+  discussion: Figure
 }
 
 export interface TypeFigures {
@@ -84,7 +98,13 @@ export interface YearReport {
      * at least once. Null unless every study session with 学时 has a sheet (else the average would be too low).
      */
     hoursPerMember: Figure | null
+    /** sessions by who gathered (支委班子 / 全体党员 / not given) */
+    byScope: Record<StudyScopeKey, StudyScopeFigures>
+    /** 心得体会 篇 summed over the sessions */
+    reflections: Figure
   }
+  /** 警示教育 records by form: 次 (通报 期), one per record */
+  warningEducation: Record<WarningKindKey, Figure>
   review: {
     /** 次 */
     sessions: Figure

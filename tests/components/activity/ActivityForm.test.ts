@@ -7,6 +7,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import ActivityForm from '@client/components/activity/ActivityForm.vue'
 import { emptyActivityFields, type FormContext } from '@client/activity/formDefaults'
 import type { ActivityFields } from '@shared/model/activity'
+import { validateActivityFields } from '@shared/model/validate'
 import type { Member } from '@shared/model/member'
 
 function member(id: string, name: string, role: Member['role'], group = ''): Member {
@@ -204,6 +205,53 @@ describe('ActivityForm', () => {
         global: { stubs: { RouterLink: true } },
       })
       expect(wrapper.get('[data-testid="party-group-picker"]').text()).toContain('请选择党小组')
+    })
+  })
+
+  describe('警示教育形式 and 学习 sub-kinds', () => {
+    const chip = (wrapper: ReturnType<typeof mountForm>['wrapper'], text: string) => {
+      const found = wrapper.findAll('button.chip').find((b) => b.text() === text)
+      if (!found) throw new Error(`no chip ${text}`)
+      return found
+    }
+
+    it('a 警示教育 offers its four forms; one tap picks, a second tap clears, another type drops it', async () => {
+      const { wrapper, fields } = mountForm()
+      await wrapper.find('button[data-type="warningEducation"]').trigger('click')
+      const names = wrapper.findAll('fieldset').find((f) => f.text().startsWith('警示教育形式'))!.findAll('button.chip').map((b) => b.text())
+      expect(names).toEqual(['观看警示教育视频', '参观警示教育基地', '宣讲廉政党课', '传达警示教育通报'])
+      expect(fields.value.warning).toBeUndefined()
+      await chip(wrapper, '参观警示教育基地').trigger('click')
+      expect(fields.value.warning).toEqual({ kind: 'base' })
+      expect(chip(wrapper, '参观警示教育基地').attributes('aria-pressed')).toBe('true')
+      expect(validateActivityFields(fields.value, { today: '2026-11-23' }).ok).toBe(true)
+      await chip(wrapper, '传达警示教育通报').trigger('click')
+      expect(fields.value.warning).toEqual({ kind: 'bulletin' })
+      await chip(wrapper, '传达警示教育通报').trigger('click')
+      expect('warning' in fields.value).toBe(false)
+      await chip(wrapper, '观看警示教育视频').trigger('click')
+      await wrapper.find('button[data-type="themeDay"]').trigger('click')
+      await wrapper.find('button[data-type="warningEducation"]').trigger('click')
+      expect(fields.value.types).toEqual(['themeDay'])
+      expect('warning' in fields.value).toBe(false)
+    })
+
+    it('a 集中学习 asks 支委班子 or 全体, 交流研讨 and 心得体会 篇; an empty box leaves 篇 out', async () => {
+      const { wrapper, fields } = mountForm()
+      await wrapper.find('button[data-type="study"]').trigger('click')
+      expect(fields.value.study).toEqual({ creditHours: 2 })
+      await chip(wrapper, '支委班子学习').trigger('click')
+      expect(fields.value.study?.scope).toBe('committee')
+      await chip(wrapper, '全体党员集中学习').trigger('click')
+      expect(fields.value.study?.scope).toBe('all')
+      await chip(wrapper, '含交流研讨').trigger('click')
+      await wrapper.get('input[name="reflections"]').setValue('12')
+      expect(fields.value.study).toEqual({ creditHours: 2, scope: 'all', discussion: true, reflections: 12 })
+      expect(validateActivityFields(fields.value, { today: '2026-11-23' }).ok).toBe(true)
+      await wrapper.get('input[name="reflections"]').setValue('')
+      await chip(wrapper, '含交流研讨').trigger('click')
+      await chip(wrapper, '全体党员集中学习').trigger('click')
+      expect(fields.value.study).toEqual({ creditHours: 2 })
     })
   })
 })

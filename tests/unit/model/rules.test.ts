@@ -77,6 +77,24 @@ describe('validateRecordFields', () => {
     expect(messagesOf(validateRecordFields('activity', activity({ types: ['democraticReview'] }), { today }))).toEqual(['民主评议党员须填写评议结果'])
   })
 
+  it('takes the 警示教育 and 学习 sub-kinds as optional: older records stay valid, bad values are refused', () => {
+    const ok = (fields: Record<string, unknown>) => validateRecordFields('activity', activity(fields), { today }).ok
+    const messages = (fields: Record<string, unknown>) => messagesOf(validateRecordFields('activity', activity(fields), { today }))
+    // records from before the sub-kinds existed
+    expect(ok({ types: ['warningEducation'] })).toBe(true)
+    expect(ok({ types: ['study'], study: { creditHours: 2 } })).toBe(true)
+    // each form and scope
+    for (const kind of ['video', 'base', 'lecture', 'bulletin']) expect(ok({ types: ['warningEducation'], warning: { kind } })).toBe(true)
+    expect(ok({ types: ['study'], study: { creditHours: 2, scope: 'committee', discussion: true, reflections: 12 } })).toBe(true)
+    expect(ok({ types: ['study'], study: { creditHours: 2, scope: 'all', discussion: false, reflections: 0 } })).toBe(true)
+    // refused
+    expect(messages({ types: ['warningEducation'], warning: { kind: 'movie' } })).toEqual(['警示教育形式无效'])
+    expect(messages({ types: ['study'], study: { creditHours: 2, reflections: -1 } })).toEqual(['心得体会篇数不能为负数'])
+    expect(messages({ types: ['study'], study: { creditHours: 2, reflections: 1.5 } })).toEqual(['心得体会篇数须为整数'])
+    expect(ok({ types: ['study'], study: { creditHours: 2, scope: 'everyone' } })).toBe(false)
+    expect(ok({ types: ['study'], study: { creditHours: 2, discussion: 'yes' } })).toBe(false)
+  })
+
   it('in a branch with 党小组, a 党小组会 names one of them', () => {
     const groups = ['第一党小组', '第二党小组']
     const meeting = (partyGroup?: string) => activity({ types: ['groupMeeting'], ...(partyGroup === undefined ? {} : { partyGroup }) })
@@ -114,6 +132,14 @@ describe('mergeFields', () => {
     expect(mergeFields('activity', stored, fields, today)).toEqual({ ok: false, code: 'invalid', message: `未知字段：${key}` })
     const settings = JSON.parse(`{"branchName":"支部",${JSON.stringify(key)}:null}`) as Record<string, unknown>
     expect(mergeFields('settings', null, settings, today)).toMatchObject({ ok: false, message: `未知字段：${key}` })
+  })
+
+  it('merges a pushed 警示教育形式 onto a record logged without one, and refuses an unknown form', () => {
+    const old = activity({ types: ['warningEducation'], createdAt: '2026-06-01T00:00:00.000Z' })
+    const r = mergeFields('activity', old, { warning: { kind: 'bulletin' } }, today)
+    expect(r).toMatchObject({ ok: true, changedFields: ['warning'] })
+    if (r.ok) expect(r.data.warning).toEqual({ kind: 'bulletin' })
+    expect(mergeFields('activity', old, { warning: { kind: 'poster' } }, today)).toMatchObject({ ok: false, message: '警示教育形式无效' })
   })
 
   it('ignores server-owned fields and checks device metadata', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileYearReport } from '../../../src/shared/report'
+import { compileYearReport, listReportFigures, reportSentences } from '../../../src/shared/report'
 import { makeMember, makeRecord } from './fixtures'
 
 const roster = [
@@ -158,5 +158,54 @@ describe('compileYearReport: figures of each kind', () => {
     expect(byName['李党员']).toMatchObject({ present: 1, absent: { value: 1, recordIds: ['a1'] } })
     expect(byName['张书记']?.rate).toBe(1)
     expect(byName['m-former']).toMatchObject({ role: null, present: 1 })
+  })
+})
+
+describe('compileYearReport: 警示教育 and 学习 sub-kinds', () => {
+  const records = [
+    makeRecord({ id: 'w-video', types: ['warningEducation'], date: '2025-02-01', warning: { kind: 'video' } }),
+    makeRecord({ id: 'w-bulletin1', types: ['warningEducation'], date: '2025-03-01', warning: { kind: 'bulletin' } }),
+    makeRecord({ id: 'w-bulletin2', types: ['warningEducation'], date: '2025-04-01', warning: { kind: 'bulletin' } }),
+    makeRecord({ id: 'w-old', types: ['warningEducation'], date: '2025-05-01' }),
+    makeRecord({ id: 's-committee', types: ['study', 'committeeMeeting'], date: '2025-02-02', study: { creditHours: 2, scope: 'committee', reflections: 3 } }),
+    makeRecord({ id: 's-all', types: ['study'], date: '2025-03-02', study: { creditHours: 2, scope: 'all', discussion: true, reflections: 20 } }),
+    makeRecord({ id: 's-all2', types: ['study'], date: '2025-04-02', study: { creditHours: 2, scope: 'all' } }),
+    makeRecord({ id: 's-old', types: ['study'], date: '2025-05-02', study: { creditHours: 2 } }),
+    makeRecord({ id: 's-gone', types: ['study'], date: '2025-05-03', study: { creditHours: 2, scope: 'all', reflections: 9 }, deleted: true }),
+  ]
+  const report = compileYearReport({ records, year: 2025 })
+
+  it('counts each form and scope with the records behind it; records without one stay counted apart', () => {
+    expect(report.warningEducation.video).toEqual({ value: 1, recordIds: ['w-video'] })
+    expect(report.warningEducation.bulletin).toEqual({ value: 2, recordIds: ['w-bulletin1', 'w-bulletin2'] })
+    expect(report.warningEducation.base).toEqual({ value: 0, recordIds: [] })
+    expect(report.warningEducation.unspecified).toEqual({ value: 1, recordIds: ['w-old'] })
+    expect(report.byType.warningEducation.count.value).toBe(4)
+    expect(report.study.byScope.committee.sessions).toEqual({ value: 1, recordIds: ['s-committee'] })
+    expect(report.study.byScope.all.sessions).toEqual({ value: 2, recordIds: ['s-all', 's-all2'] })
+    expect(report.study.byScope.all.discussion).toEqual({ value: 1, recordIds: ['s-all'] })
+    expect(report.study.byScope.unspecified.sessions).toEqual({ value: 1, recordIds: ['s-old'] })
+    expect(report.study.reflections).toEqual({ value: 23, recordIds: ['s-committee', 's-all'] })
+  })
+
+  it('every number the sentences cite is a listed figure that opens its records', () => {
+    const cited: { key: string; value: number }[] = []
+    reportSentences(report, {}, (key, value) => { cited.push({ key, value }); return String(value) })
+    const listed = new Map(listReportFigures(report).map((f) => [f.key, f]))
+    const keys = cited.map((c) => c.key)
+    expect(keys).toEqual(expect.arrayContaining(['warning.video', 'warning.bulletin', 'warning.unspecified',
+      'study.committee', 'study.all', 'study.all.discussion', 'study.unspecified', 'study.reflections']))
+    for (const c of cited) expect(listed.get(c.key)?.value, c.key).toBe(c.value)
+    expect(listed.get('warning.unspecified')?.recordIds).toEqual(['w-old'])
+    expect(listed.get('study.reflections')).toMatchObject({ label: '心得体会', unit: '篇', recordIds: ['s-committee', 's-all'] })
+    expect(listed.get('warning.bulletin')).toMatchObject({ label: '传达警示教育通报', unit: '期' })
+  })
+
+  it('lists no 未注明 figure when no record names a sub-kind, so the type count stands alone', () => {
+    const old = compileYearReport({ records: records.filter((r) => r.id.endsWith('old')), year: 2025 })
+    const keys = listReportFigures(old).filter((f) => f.value > 0).map((f) => f.key)
+    expect(keys).not.toContain('warning.unspecified')
+    expect(keys).not.toContain('study.unspecified')
+    expect(keys).toEqual(expect.arrayContaining(['type.warningEducation', 'type.study']))
   })
 })

@@ -120,3 +120,42 @@ describe('composeReportText', () => {
     expect(studySentence(compileYearReport({ records: unsheeted, year: 2025 }))).toBe('开展集中学习3次，全勤党员每人累计10学时。')
   })
 })
+
+describe('警示教育 and 学习 by sub-kind (seed 002 phrasing)', () => {
+  const dated = (i: number) => `2022-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`
+  const warnings = (kind: 'video' | 'base' | 'lecture' | 'bulletin' | null, n: number) =>
+    Array.from({ length: n }, (_, i) => makeRecord({ types: ['warningEducation'], date: dated(i), ...(kind ? { warning: { kind } } : {}) }))
+  const studies = (n: number, study: Record<string, unknown>) =>
+    Array.from({ length: n }, (_, i) => makeRecord({ types: ['study'], date: dated(i), study: { creditHours: 0, ...study } }))
+  const sentenceOf = (key: string, records: ReturnType<typeof makeRecord>[]) =>
+    reportSentences(compileYearReport({ records, year: 2022 })).find((s) => s.key === key)?.text
+
+  it('names each form of 警示教育 in its unit: 视频 and 基地 together, 通报 in 期', () => {
+    const records = [...warnings('video', 3), ...warnings('base', 2), ...warnings('lecture', 1), ...warnings('bulletin', 11)]
+    expect(sentenceOf('warningEducation', records)).toBe('组织党员干部观看警示教育视频3次、参观警示教育基地2次，宣讲廉政党课1次，传达警示教育通报11期。')
+  })
+
+  it('counts 警示教育 logged without a form beside the named ones, and alone reads as before', () => {
+    expect(sentenceOf('warningEducation', [...warnings('lecture', 1), ...warnings('bulletin', 4), ...warnings(null, 2)]))
+      .toBe('宣讲廉政党课1次，传达警示教育通报4期，开展其他警示教育2次。')
+    expect(sentenceOf('warningEducation', warnings(null, 5))).toBe('开展警示教育5次。')
+  })
+
+  it('tells 支委班子学习 from 全体党员集中学习和交流研讨, and counts 心得体会 篇', () => {
+    const records = [...studies(12, { scope: 'committee' }), ...studies(14, { scope: 'all', discussion: true }),
+      ...studies(1, { scope: 'all', discussion: true, reflections: 50 })]
+    expect(sentenceOf('study', records)).toBe('支委班子集中学习12次，全体党员开展集中学习和交流研讨15次，撰写心得体会50篇。')
+  })
+
+  it('says how many had 交流研讨 when only some did, and counts sessions without a scope apart', () => {
+    const records = [...studies(3, { scope: 'all' }), ...studies(2, { scope: 'all', discussion: true, reflections: 4 }), ...studies(1, {})]
+    expect(sentenceOf('study', records)).toBe('全体党员开展集中学习5次，其中交流研讨2次，另开展集中学习1次，撰写心得体会8篇。')
+    expect(sentenceOf('study', studies(3, { discussion: true }))).toBe('开展集中学习和交流研讨3次。')
+    expect(sentenceOf('study', [...studies(2, {}), ...studies(1, { creditHours: 4 })])).toBe('开展集中学习3次，全勤党员每人累计4学时。')
+  })
+
+  it('puts 学时 after the sessions and 心得体会 last', () => {
+    const records = studies(2, { scope: 'committee', creditHours: 3, reflections: 2 })
+    expect(sentenceOf('study', records)).toBe('支委班子集中学习2次，全勤党员每人累计6学时，撰写心得体会4篇。')
+  })
+})
