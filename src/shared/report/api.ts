@@ -53,7 +53,7 @@ export function yearFromQuery(value: string | undefined): number | undefined {
   return /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN
 }
 
-const FIGURE_UNITS = ['次', '期', '人次', '小时', '学时', '名', '%'] as const
+const FIGURE_UNITS = ['次', '期', '篇', '人次', '小时', '学时', '名', '%'] as const
 
 export const reportFigureEntrySchema = z.object({
   key: z.string(),
@@ -128,7 +128,7 @@ export type BranchReportResponse = z.infer<typeof branchReportResponseSchema>
 export const committeeReportColumnSchema = z.object({
   key: z.string(),
   label: z.string(),
-  /** a FigureUnit: 次, 人次, 小时, 学时, 名 or % */
+  /** a FigureUnit: 次, 期, 篇, 人次, 小时, 学时, 名 or % */
   unit: z.string(),
 })
 export type CommitteeReportColumn = z.infer<typeof committeeReportColumnSchema>
