@@ -3,7 +3,6 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { router } from './router'
 import { startDeviceStatus } from './pwa/deviceStatus'
-import { startServiceWorker } from './pwa/serviceWorker'
 import './styles/base.css'
 
 const app = createApp(App)
@@ -20,6 +19,6 @@ function whenIdle(task: () => void) {
   else setTimeout(task, 1000)
 }
 window.addEventListener('load', () => whenIdle(() => {
-  startServiceWorker()
+  void import('./pwa/serviceWorker').then((m) => m.startServiceWorker())
   void import('./sync/start').then((m) => m.startSync())
 }), { once: true })

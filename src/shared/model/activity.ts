@@ -1,7 +1,8 @@
 // An activity record: one event the branch held. One event may carry several types
 // (a 主题党日 held as a 支部党员大会 counts once under each).
 import * as z from 'zod/mini'
-import { ACTIVITY_TYPE_IDS, STUDY_SCOPE_IDS, WARNING_KIND_IDS } from '../catalogue'
+import { ACTIVITY_TYPE_IDS } from '../catalogue'
+import { STUDY_SCOPE_IDS, WARNING_KIND_IDS } from '../subKinds'
 import { SPEAKER_ROLE_IDS, TALK_MODES, TALK_PAIR_IDS } from '../roles'
 import { amount, chinaDateSchema, count, idSchema, instantSchema, requiredText, text, timeOfDaySchema } from './fields'
 

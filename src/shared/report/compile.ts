@@ -1,5 +1,6 @@
 // compileYearReport: one pass over a branch's records for a year, yielding every figure the report cites.
-import { ACTIVITY_TYPE_IDS, ACTIVITY_TYPES, STUDY_SCOPE_IDS, WARNING_KIND_IDS } from '../catalogue'
+import { ACTIVITY_TYPE_IDS, ACTIVITY_TYPES } from '../catalogue'
+import { STUDY_SCOPE_IDS, WARNING_KIND_IDS } from '../subKinds'
 import type { ActivityRecord } from '../model/activity'
 import type { Member } from '../model/member'
 import { SPEAKER_ROLE_IDS, TALK_PAIR_IDS } from '../roles'

@@ -1,6 +1,7 @@
 // The report's figures as one flat, labelled list: figure cards, the committee table and the
 // "what changed since your edited text" diff all read it.
-import { ACTIVITY_TYPE_IDS, ACTIVITY_TYPES, STUDY_SCOPE_NAMES, WARNING_KIND_IDS, WARNING_KINDS, type CountUnit } from '../catalogue'
+import { ACTIVITY_TYPE_IDS, ACTIVITY_TYPES, type CountUnit } from '../catalogue'
+import { STUDY_SCOPE_NAMES, WARNING_KIND_IDS, WARNING_KINDS } from '../subKinds'
 import { SPEAKER_ROLE_IDS, SPEAKER_ROLE_NAMES, TALK_PAIR_IDS, TALK_PAIR_NAMES } from '../roles'
 import type { Figure } from './figure'
 import type { YearReport } from './types'

@@ -1,7 +1,8 @@
 // The counted sentences of the 述职报告 in the register of the sample reports (docs/domain.md), zeros left out.
 // Each number is written through a FigureWriter: plain digits for composeReportText, figure tokens for the draft
 // (draft-tokens.ts), so both say exactly the same words.
-import { WARNING_KIND_IDS, WARNING_KINDS, type ActivityTypeId, type WarningKind } from '../catalogue'
+import { type ActivityTypeId } from '../catalogue'
+import { WARNING_KIND_IDS, WARNING_KINDS, type WarningKind } from '../subKinds'
 import { chinaDateOf, yearOf } from '../dates'
 import { formatAmount } from './format'
 import { wholePercent } from './figure-list'

@@ -1,5 +1,6 @@
 // The shape of a compiled year: every figure a 履职情况 section cites, each traceable to its records.
-import type { ActivityTypeId, StudyScope, WarningKind } from '../catalogue'
+import type { ActivityTypeId } from '../catalogue'
+import type { StudyScope, WarningKind } from '../subKinds'
 import type { PartyRole, SpeakerRole, TalkPair } from '../roles'
 import type { Figure } from './figure'
 
