@@ -2,16 +2,12 @@
 // The report screen around the draft: whose report it is (the joined branch's name from the stored session), last
 // year compared only when the ledger covers it, and a back-dated record asking before checking starts earlier.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import { createActivity, readRememberedTrackingStart, readSettings, rememberTrackingStart, saveSettings } from '@client/db'
 import { saveSession } from '@client/db/session'
 import type { ActivityRecord } from '@shared/model/activity'
-import ReportPage from '@client/pages/ReportPage.vue'
+import { mountReportPage } from './mountReportPage'
 import { freshDatabase, sampleRecords } from './fixtures'
 
-const Stub = { template: '<div />' }
 
 async function store(records: ActivityRecord[]) {
   for (const r of records) {
@@ -21,22 +17,7 @@ async function store(records: ActivityRecord[]) {
 }
 
 async function mountPage(year: number) {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/report', component: ReportPage },
-      { path: '/activities/:id', component: Stub },
-      { path: '/log', component: Stub },
-      { path: '/settings', component: Stub },
-    ],
-  })
-  await router.push(`/report?year=${year}`)
-  await router.isReady()
-  const wrapper = mount({ template: '<RouterView />' }, { global: { plugins: [pinia, router] }, attachTo: document.body })
-  await vi.waitFor(() => expect(wrapper.find('[data-testid="draft-parts"]').exists()).toBe(true))
-  return wrapper
+  return (await mountReportPage(year, '[data-testid="draft-parts"]')).wrapper
 }
 
 describe('ReportPage around the draft', () => {

@@ -1,16 +1,13 @@
 // @vitest-environment happy-dom
 // Tapping a figure on the report screen lists exactly the records it counts, read from the real device database.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { flushPromises } from '@vue/test-utils'
 import { createActivity, deleteActivity, saveSettings } from '@client/db'
 import { defaultSettings } from '@shared/rules'
 import type { ActivityRecord } from '@shared/model/activity'
-import ReportPage from '@client/pages/ReportPage.vue'
+import { mountReportPage } from './mountReportPage'
 import { freshDatabase, record, sampleRecords } from './fixtures'
 
-const Stub = { template: '<div />' }
 
 async function store(records: ActivityRecord[]) {
   for (const r of records) {
@@ -21,22 +18,7 @@ async function store(records: ActivityRecord[]) {
 }
 
 async function mountPage(year: number) {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/report', component: ReportPage },
-      { path: '/activities/:id', component: Stub },
-      { path: '/log', component: Stub },
-      { path: '/settings', component: Stub },
-    ],
-  })
-  await router.push(`/report?year=${year}`)
-  await router.isReady()
-  const wrapper = mount({ template: '<RouterView />' }, { global: { plugins: [pinia, router] }, attachTo: document.body })
-  await vi.waitFor(() => expect(wrapper.find('[data-figure-key="type.themeDay"]').exists()).toBe(true))
-  return { wrapper, router }
+  return mountReportPage(year, '[data-figure-key="type.themeDay"]')
 }
 
 describe('ReportPage figure → records', () => {
