@@ -36,8 +36,10 @@ export interface LedgerCellText {
 }
 
 // characters XML 1.0 does not allow, and the three that must be escaped in element text
+/* eslint-disable no-control-regex -- matching the control characters XML forbids is the point */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 const NEEDS_WORK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>]/
+/* eslint-enable no-control-regex */
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
 
 export function xmlText(text: string): string {
