@@ -17,6 +17,8 @@ export interface ReviewParagraph {
   text: string
   /** new in this version, or reworded from the one before */
   changed: boolean
+  /** reworded: the paragraph it replaces in the version before */
+  was?: string
 }
 
 export interface ReviewFigureChange {
@@ -31,10 +33,10 @@ export interface ReviewVersionView {
   titleChanged: boolean
   sections: { heading: string | null; paragraphs: ReviewParagraph[] }[]
   closing: string[]
-  /** paragraphs of the version before that this one no longer has */
+  /** paragraphs of the version before that this one drops (not reworded: gone) */
   removed: string[]
   figureChanges: ReviewFigureChange[]
-  /** '与第1版相比：改动2段，删去1段；支委会 12次 → 13次。'; null for a first version */
+  /** '与第1版相比：改动2段，新增1段，删去1段；支委会 12次 → 13次。'; null for a first version */
   summary: string | null
 }
 
@@ -62,28 +64,82 @@ export function figureChangeText(c: ReviewFigureChange): string {
   return `${c.label} ${amount(c.from, c.unit)} → ${amount(c.to, c.unit)}`
 }
 
+type ParagraphFate = { kind: 'same' } | { kind: 'reworded'; was: string } | { kind: 'added' }
+
 /**
- * `version` (number `n`) laid out for reading, marked against `previous` (number n − 1) when there is one.
+ * Lines up the paragraphs of two versions: those kept word for word (the longest common run), and between two
+ * kept ones, new paragraphs paired in order with old ones (reworded), the rest added or removed.
+ */
+export function alignParagraphs(before: readonly string[], after: readonly string[]): { fates: ParagraphFate[]; removed: string[] } {
+  const n = before.length
+  const m = after.length
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i]![j] = before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
+    }
+  }
+  const fates: ParagraphFate[] = []
+  const removed: string[] = []
+  let oldGap: string[] = []
+  let newGap = 0
+  const closeGap = () => {
+    const start = fates.length - newGap
+    for (let k = 0; k < newGap; k++) fates[start + k] = k < oldGap.length ? { kind: 'reworded', was: oldGap[k]! } : { kind: 'added' }
+    removed.push(...oldGap.slice(newGap))
+    oldGap = []
+    newGap = 0
+  }
+  let i = 0
+  let j = 0
+  while (i < n || j < m) {
+    if (i < n && j < m && before[i] === after[j]) {
+      closeGap()
+      fates.push({ kind: 'same' })
+      i++
+      j++
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+      fates.push({ kind: 'added' })
+      newGap++
+      j++
+    } else {
+      oldGap.push(before[i]!)
+      i++
+    }
+  }
+  closeGap()
+  return { fates, removed }
+}
+
+/**
+ * `current` (version n) laid out for reading, marked against `previous` (version n − 1) when there is one.
  */
 export function reviewVersionView(
   current: { version: number; document: SubmittedDocument; figures: readonly SubmittedFigure[] },
   previous?: { version: number; document: SubmittedDocument; figures: readonly SubmittedFigure[] },
 ): ReviewVersionView {
-  const before = previous ? new Set(paragraphsOf(previous.document)) : null
+  const { fates, removed } = previous
+    ? alignParagraphs(paragraphsOf(previous.document), paragraphsOf(current.document))
+    : { fates: [] as ParagraphFate[], removed: [] as string[] }
+  let index = 0
   const sections = current.document.sections.map((s) => ({
     heading: s.heading,
-    paragraphs: s.paragraphs.map((p) => p.trim()).filter((p) => p !== '').map((text) => ({ text, changed: before !== null && !before.has(text) })),
+    paragraphs: s.paragraphs.map((p) => p.trim()).filter((p) => p !== '').map((text): ReviewParagraph => {
+      const fate = fates[index++] ?? { kind: 'same' }
+      if (fate.kind === 'reworded') return { text, changed: true, was: fate.was }
+      return { text, changed: fate.kind === 'added' }
+    }),
   }))
-  const nowSet = new Set(paragraphsOf(current.document))
-  const removed = previous ? paragraphsOf(previous.document).filter((p) => !nowSet.has(p)) : []
   const figures = previous ? figureChanges(previous.figures, current.figures) : []
   const titleChanged = previous !== undefined && previous.document.title.trim() !== current.document.title.trim()
   let summary: string | null = null
   if (previous) {
-    const changed = sections.reduce((n, s) => n + s.paragraphs.filter((p) => p.changed).length, 0)
+    const reworded = fates.filter((f) => f.kind === 'reworded').length
+    const added = fates.filter((f) => f.kind === 'added').length
     const words = [
       ...(titleChanged ? ['改了标题'] : []),
-      ...(changed > 0 ? [`改动${changed}段`] : []),
+      ...(reworded > 0 ? [`改动${reworded}段`] : []),
+      ...(added > 0 ? [`新增${added}段`] : []),
       ...(removed.length > 0 ? [`删去${removed.length}段`] : []),
     ]
     const text = words.length > 0 ? words.join('，') : '文字没有改动'

@@ -1,7 +1,7 @@
 // What the committee reads of a submission: a later version marked against the one before, word for word.
 import { describe, expect, it } from 'vitest'
 import type { SubmittedDocument } from '../../../src/shared/api/review'
-import { figureChangeText, reviewVersionView, submissionFigures } from '../../../src/shared/report/committee-review'
+import { alignParagraphs, figureChangeText, reviewVersionView, submissionFigures } from '../../../src/shared/report/committee-review'
 import { compileYearReport } from '../../../src/shared/report'
 import { makeRecord, monthly } from './fixtures'
 
@@ -32,12 +32,23 @@ describe('reviewVersionView', () => {
   it('marks reworded paragraphs, lists dropped ones and says which figures moved', () => {
     const view = reviewVersionView(v2, v1)
     expect(view.sections[1]!.paragraphs).toEqual([
-      { text: '全年召开支委会13次。', changed: true },
+      { text: '全年召开支委会13次。', changed: true, was: '全年召开支委会12次。' },
       { text: '开展谈心谈话20人次。', changed: false },
     ])
-    expect(view.removed).toEqual(['全年召开支委会12次。', '组织志愿服务3次。'])
+    expect(view.removed).toEqual(['组织志愿服务3次。'])
     expect(view.figureChanges.map(figureChangeText)).toEqual(['支委会 12次 → 13次', '平均参会率 90% → 92%', '主题党日 0次 → 2次'])
-    expect(view.summary).toBe('与第1版相比：改动1段，删去2段；支委会 12次 → 13次，平均参会率 90% → 92%，主题党日 0次 → 2次。')
+    expect(view.summary).toBe('与第1版相比：改动1段，删去1段；支委会 12次 → 13次，平均参会率 90% → 92%，主题党日 0次 → 2次。')
+  })
+
+  it('tells a reworded paragraph from an added one', () => {
+    const a = ['一段。', '二段。', '三段。']
+    expect(alignParagraphs(a, ['一段。', '新插入的一段。', '二段。', '三段改了。', '末尾新增。'])).toEqual({
+      fates: [{ kind: 'same' }, { kind: 'added' }, { kind: 'same' }, { kind: 'reworded', was: '三段。' }, { kind: 'added' }],
+      removed: [],
+    })
+    expect(alignParagraphs(a, ['三段。'])).toEqual({ fates: [{ kind: 'same' }], removed: ['一段。', '二段。'] })
+    const v3 = { version: 3, figures: v1.figures, document: doc(['全年召开支委会12次。', '新增一段。', '开展谈心谈话20人次。', '组织志愿服务3次。']) }
+    expect(reviewVersionView(v3, { ...v1, version: 2 }).summary).toBe('与第2版相比：新增1段。')
   })
 
   it('says so when only the title changed, or nothing did', () => {
