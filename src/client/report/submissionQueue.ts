@@ -6,7 +6,7 @@
 // lost answer never makes a second version (src/server/services/report-review.ts).
 import type { ReviewState, SubmitReviewRequest } from '@shared/api/review'
 import { readDraft, saveDraft } from '@client/db'
-import { NetworkError, ServerError } from '@client/sync/http'
+import { browserClient, NetworkError, ServerError, type ServerClient } from '@client/sync/http'
 import { sendSubmission } from '@client/sync/reviewApi'
 
 export const SUBMISSION_QUEUE_KEY = 'report-submission-queue'
@@ -57,11 +57,11 @@ export async function queuedSubmission(year: number): Promise<QueuedSubmission |
 }
 
 /** Keep the submission on the device (it replaces one of the same year still waiting); then try to send it. */
-export async function queueSubmission(request: SubmitReviewRequest): Promise<void> {
+export async function queueSubmission(request: SubmitReviewRequest, client: ServerClient = browserClient()): Promise<void> {
   await change((queue) => {
     queue[String(request.year)] = { request, queuedAt: new Date().toISOString() }
   })
-  void sendQueuedSubmissions()
+  void sendQueuedSubmissions(client)
 }
 
 /** Forget a refused submission once the secretary has read why. */
@@ -74,20 +74,20 @@ export function dismissRefused(year: number): Promise<void> {
 let sending: Promise<void> | null = null
 
 /** Send every waiting submission; offline or unreachable, they stay for the next time. */
-export function sendQueuedSubmissions(): Promise<void> {
-  if (sending) return sending.then(() => sendQueuedSubmissions())
-  sending = sendAll().finally(() => { sending = null })
+export function sendQueuedSubmissions(client: ServerClient = browserClient()): Promise<void> {
+  if (sending) return sending.then(() => sendQueuedSubmissions(client))
+  sending = sendAll(client).finally(() => { sending = null })
   return sending
 }
 
-async function sendAll(): Promise<void> {
+async function sendAll(client: ServerClient): Promise<void> {
   await changes
   const queue = (await readDraft<Queue>(SUBMISSION_QUEUE_KEY)) ?? {}
   for (const entry of Object.values(queue)) {
     if (entry.refused) continue
     const year = entry.request.year
     try {
-      const state = await sendSubmission(entry.request)
+      const state = await sendSubmission(entry.request, client)
       await change((q) => {
         if (q[String(year)]?.request.id === entry.request.id) delete q[String(year)]
       })
