@@ -6,25 +6,19 @@ import type {
   CommitteeReviewList, CommitteeReviewQuery, DecideReviewRequest, ReviewEvent, ReviewEventKind, ReviewQuery, ReviewState,
   ReviewStatus, ReviewVersion, SubmitReviewRequest,
 } from '../../shared/api/review'
+import { mayReview, REVIEW_PERMISSION_MESSAGES, type ReviewAction } from '../../shared/permissions'
 import { conflict, forbidden, notFound } from '../http/errors'
 import { num, type Queryable } from '../storage/db'
 import type { Db } from '../storage/db'
 import type { Principal } from './sessions'
 
 export const REVIEW_MESSAGES = {
-  submitSecretaryOnly: '只有支部书记可以提交述职报告',
-  submitNotCommittee: '党委账号不能提交述职报告，请由支部书记提交',
-  submitOtherBranch: '不能替其他支部提交述职报告',
+  ...REVIEW_PERMISSION_MESSAGES,
   submitApproved: '本年度述职报告已审阅通过，不能再提交',
   submitIdReused: '这份提交的编号已被使用，请重新提交',
-  decideCommitteeOnly: '只有党委账号可以审阅述职报告',
-  decideNotOurs: '该支部不归本党委管理，不能审阅',
   decideNothing: '该支部还没有提交本年度述职报告',
   decideApproved: '该支部的述职报告已审阅通过',
   decideReturned: '该报告已退回，请等支部修改后再次提交',
-  readForbidden: '只有支部书记和党委账号可以查看述职报告的审阅情况',
-  readOtherBranch: '无权查看其他支部的述职报告',
-  readNotOurs: '无权查看该支部的述职报告',
   readWhichBranch: '请指定要查看的支部',
 } as const
 
@@ -34,9 +28,20 @@ interface ReviewRow { [key: string]: unknown; status: ReviewStatus; version: unk
 
 const iso = (ms: unknown) => new Date(num(ms)).toISOString()
 
-async function lockBranch(q: Queryable, branchId: string): Promise<Party> {
-  const row = await q.one<{ id: string; name: string }>(`SELECT id, name FROM branches WHERE id = $1 FOR UPDATE`, [branchId])
+/**
+ * The branch the request is about, checked against what `p` may do with it (src/shared/permissions.ts). A branch
+ * that does not exist is refused the same way as one the caller may not touch. `lock`: take the branch row's lock.
+ */
+async function permittedBranch(q: Queryable, p: Principal, action: ReviewAction, branchId: string, lock = false): Promise<Party> {
+  const row = await q.one<{ id: string; name: string; committee_id: string | null }>(
+    `SELECT id, name, committee_id FROM branches WHERE id = $1`, [branchId])
+  const permission = mayReview(
+    { role: p.role, branchId: p.branchId, committeeId: p.committeeId }, action,
+    { branchId, committeeId: row?.committee_id ?? null })
+  if (!permission.allowed) throw forbidden(permission.message, 'review_forbidden')
   if (!row) throw notFound('支部不存在')
+  // only a caller allowed to change this branch's review takes its lock
+  if (lock) await q.one(`SELECT id FROM branches WHERE id = $1 FOR UPDATE`, [branchId])
   return { id: row.id, name: row.name }
 }
 
@@ -79,12 +84,9 @@ async function addEvent(q: Queryable, p: Principal, branchId: string, year: numb
  * answer) stores nothing new and answers the state as it is.
  */
 export async function submitReview(db: Db, p: Principal, req: SubmitReviewRequest, now: number): Promise<ReviewState> {
-  if (p.role === 'committee') throw forbidden(REVIEW_MESSAGES.submitNotCommittee, 'review_forbidden')
-  if (p.role !== 'secretary' || !p.branchId) throw forbidden(REVIEW_MESSAGES.submitSecretaryOnly, 'review_forbidden')
-  if (req.branchId !== p.branchId) throw forbidden(REVIEW_MESSAGES.submitOtherBranch, 'review_forbidden')
-  const branchId = p.branchId
+  const branchId = req.branchId
   return db.tx(async (q) => {
-    const branch = await lockBranch(q, branchId)
+    const branch = await permittedBranch(q, p, 'submit', branchId, true)
     const same = await q.one<{ branch_id: string; year: unknown }>(`SELECT branch_id, year FROM report_submissions WHERE id = $1`, [req.id])
     if (same) {
       if (same.branch_id !== branchId || num(same.year) !== req.year) throw conflict(REVIEW_MESSAGES.submitIdReused, 'review_id_reused')
@@ -108,20 +110,10 @@ export async function submitReview(db: Db, p: Principal, req: SubmitReviewReques
   })
 }
 
-/** A branch under the committee account `p`, or the refusal `message`. */
-async function ownBranch(q: Queryable, p: Principal, branchId: string, message: string): Promise<Party> {
-  const row = await q.one<{ id: string; name: string }>(
-    `SELECT id, name FROM branches WHERE id = $1 AND committee_id = $2`, [branchId, p.committeeId])
-  if (!row) throw forbidden(message, 'review_forbidden')
-  return { id: row.id, name: row.name }
-}
-
 /** The committee approves or returns the version it read; a newer version submitted meanwhile must be read first. */
 export async function decideReview(db: Db, p: Principal, req: DecideReviewRequest, now: number): Promise<ReviewState> {
-  if (p.role !== 'committee' || !p.committeeId) throw forbidden(REVIEW_MESSAGES.decideCommitteeOnly, 'review_forbidden')
   return db.tx(async (q) => {
-    const branch = await ownBranch(q, p, req.branchId, REVIEW_MESSAGES.decideNotOurs)
-    await lockBranch(q, branch.id)
+    const branch = await permittedBranch(q, p, 'decide', req.branchId, true)
     const row = await reviewRow(q, branch.id, req.year)
     if (!row) throw conflict(REVIEW_MESSAGES.decideNothing, 'review_nothing')
     if (row.status === 'approved') throw conflict(REVIEW_MESSAGES.decideApproved, 'review_approved')
@@ -139,17 +131,11 @@ export async function decideReview(db: Db, p: Principal, req: DecideReviewReques
 
 /** A secretary reads their own branch's year; a committee account one of its branches. */
 export async function reviewStateFor(db: Db, p: Principal, query: ReviewQuery): Promise<ReviewState> {
-  if (p.role === 'secretary' && p.branchId) {
-    if (query.branchId && query.branchId !== p.branchId) throw forbidden(REVIEW_MESSAGES.readOtherBranch, 'review_forbidden')
-    const row = await db.one<{ id: string; name: string }>(`SELECT id, name FROM branches WHERE id = $1`, [p.branchId])
-    if (!row) throw notFound('支部不存在')
-    return readReviewState(db, { id: row.id, name: row.name }, query.year)
+  const branchId = query.branchId ?? (p.role === 'secretary' ? p.branchId : null)
+  if (!branchId) {
+    throw forbidden(p.role === 'committee' ? REVIEW_MESSAGES.readWhichBranch : REVIEW_MESSAGES.readForbidden, 'review_forbidden')
   }
-  if (p.role === 'committee' && p.committeeId) {
-    if (!query.branchId) throw forbidden(REVIEW_MESSAGES.readWhichBranch, 'review_forbidden')
-    return readReviewState(db, await ownBranch(db, p, query.branchId, REVIEW_MESSAGES.readNotOurs), query.year)
-  }
-  throw forbidden(REVIEW_MESSAGES.readForbidden, 'review_forbidden')
+  return readReviewState(db, await permittedBranch(db, p, 'read', branchId), query.year)
 }
 
 /** Every branch of the committee with where its year's report stands, in name order. */
