@@ -1,7 +1,7 @@
-// Who may submit, decide and read a 述职报告 (src/shared/permissions.ts, mayReview): every role against its own
+// Who may submit, decide and read a 述职报告 (src/shared/reviewPermissions.ts, mayReview): every role against its own
 // branch, another branch, its committee's branch and another committee's branch.
 import { describe, expect, it } from 'vitest'
-import { mayReview, REVIEW_PERMISSION_MESSAGES as M, type ReviewAction, type ReviewActor, type ReviewTarget } from '../../src/shared/permissions'
+import { mayReview, REVIEW_PERMISSION_MESSAGES as M, type ReviewAction, type ReviewActor, type ReviewTarget } from '../../src/shared/reviewPermissions'
 
 const own = { branchId: 'branch-a', committeeId: 'committee-1' }
 const sibling = { branchId: 'branch-b', committeeId: 'committee-1' }

@@ -6,7 +6,7 @@ import type {
   CommitteeReviewList, CommitteeReviewQuery, DecideReviewRequest, ReviewEvent, ReviewEventKind, ReviewQuery, ReviewState,
   ReviewStatus, ReviewVersion, SubmitReviewRequest,
 } from '../../shared/api/review'
-import { mayReview, REVIEW_PERMISSION_MESSAGES, type ReviewAction } from '../../shared/permissions'
+import { mayReview, REVIEW_PERMISSION_MESSAGES, type ReviewAction } from '../../shared/reviewPermissions'
 import { conflict, forbidden, notFound } from '../http/errors'
 import { num, type Queryable } from '../storage/db'
 import type { Db } from '../storage/db'
@@ -29,7 +29,7 @@ interface ReviewRow { [key: string]: unknown; status: ReviewStatus; version: unk
 const iso = (ms: unknown) => new Date(num(ms)).toISOString()
 
 /**
- * The branch the request is about, checked against what `p` may do with it (src/shared/permissions.ts). A branch
+ * The branch the request is about, checked against what `p` may do with it (src/shared/reviewPermissions.ts). A branch
  * that does not exist is refused the same way as one the caller may not touch. `lock`: take the branch row's lock.
  */
 async function permittedBranch(q: Queryable, p: Principal, action: ReviewAction, branchId: string, lock = false): Promise<Party> {
