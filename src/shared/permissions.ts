@@ -66,4 +66,3 @@ export function mayChange(actor: Actor, entity: SyncEntity, kind: ChangeKind, au
 export function isAllowed(actor: Actor, entity: SyncEntity, kind: ChangeKind, author?: RecordAuthor): boolean {
   return mayChange(actor, entity, kind, author).allowed
 }
-
