@@ -67,7 +67,7 @@ function toSheet(sheet: LedgerSheet): Sheet<Blob> {
   }
 }
 
-/** The workbook as a Blob: one sheet per type group, then 党员个人情况 when a roster is given. */
+/** The workbook as a Blob: one sheet per type group, then 党员个人年度情况 when a roster is given. */
 export async function buildLedgerXlsx(input: LedgerSheetsInput): Promise<Blob> {
   return writeLedgerXlsx(buildLedgerSheets(input))
 }
