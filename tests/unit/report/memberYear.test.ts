@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Attendance } from '../../../src/shared/model/activity'
 import { memberYear, memberYears, requiredCreditHours } from '../../../src/shared/report/memberYear'
+import { mayViewMemberYear } from '../../../src/shared/permissions'
 import { makeRecord } from './fixtures'
 
 const zhang = { id: 'member-zhang', role: 'secretary' as const }
@@ -72,5 +73,17 @@ describe('memberYear', () => {
     const years = memberYears(records, 2026, [zhang, li, wang])
     expect([...years.keys()]).toEqual([zhang.id, li.id, wang.id])
     expect(years.get(li.id)).toEqual(memberYear(records, 2026, li))
+  })
+})
+
+describe('mayViewMemberYear', () => {
+  it('a member sees only their own year; the secretary and a phone used alone see anyone’s; a committee account none', () => {
+    const member = { role: 'member' as const, userId: 'user-li', memberId: li.id }
+    expect(mayViewMemberYear(member, li.id).allowed).toBe(true)
+    expect(mayViewMemberYear(member, wang.id)).toEqual({ allowed: false, code: 'forbidden', message: '只有本人和支部书记可以查看党员个人年度情况' })
+    expect(mayViewMemberYear({ role: 'member', userId: 'user-x', memberId: null }, li.id).allowed).toBe(false)
+    expect(mayViewMemberYear({ role: 'secretary', userId: 'user-zhang', memberId: zhang.id }, wang.id).allowed).toBe(true)
+    expect(mayViewMemberYear({ role: 'alone', userId: null, memberId: null }, wang.id).allowed).toBe(true)
+    expect(mayViewMemberYear({ role: 'committee', userId: 'user-c', memberId: null }, wang.id).allowed).toBe(false)
   })
 })
