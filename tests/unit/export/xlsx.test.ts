@@ -128,6 +128,12 @@ describe('the 台账 as .xlsx', () => {
     expect(sheet).toMatch(/<pageSetup[^>]*paperSize="9"/)
     expect(sheet).toMatch(/<pageSetup[^>]*fitToWidth="1"/)
     expect(sheet).toContain('ySplit="3"')
+    // 宋体 11 is the workbook's default font (font 0), so plain body cells need no style of their own
+    const styles = await zip.file('xl/styles.xml')!.async('string')
+    expect(styles.match(/<font>.*?<\/font>/s)![0]).toContain('<name val="宋体"/>')
+    expect(styles.match(/<font>.*?<\/font>/s)![0]).toContain('<sz val="11"/>')
+    expect([...styles.matchAll(/<font>(.*?)<\/font>/gs)].every((f) => f[1]!.includes('<name val="宋体"/>'))).toBe(true)
+    expect(sheet).toMatch(/<c r="B4" t="s">/)
     // Chinese columns are wide enough: 日期 fits 'YYYY-MM-DD', 内容摘要 is wide and wraps
     const widths = [...sheet.matchAll(/<col [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]))
     const header = buildLedgerSheets({ records, year: 2026, branchName: '', exportedAt: '' })[0]!.columns
