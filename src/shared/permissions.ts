@@ -66,15 +66,3 @@ export function mayChange(actor: Actor, entity: SyncEntity, kind: ChangeKind, au
 export function isAllowed(actor: Actor, entity: SyncEntity, kind: ChangeKind, author?: RecordAuthor): boolean {
   return mayChange(actor, entity, kind, author).allowed
 }
-
-export const MEMBER_YEAR_PRIVATE_MESSAGE = '只有本人和支部书记可以查看党员个人年度情况'
-
-/**
- * May `actor` see roster member `memberId`'s year (attendance, 学时, 志愿服务: docs/domain.md, "Each member's
- * year")? It is private to the member and the secretary; a phone used alone sees every member of its own roster.
- */
-export function mayViewMemberYear(actor: Actor, memberId: string): Permission {
-  if (actor.role === 'alone' || actor.role === 'secretary') return ALLOWED
-  if (actor.role === 'member' && actor.memberId !== null && actor.memberId === memberId) return ALLOWED
-  return refuse(MEMBER_YEAR_PRIVATE_MESSAGE)
-}

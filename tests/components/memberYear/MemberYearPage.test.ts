@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // 我的 (src/client/pages/MemberYearPage.vue): a member's own year from this phone's records, private to the member
-// and the secretary (src/shared/permissions.ts, mayViewMemberYear); a phone used alone sees every member's.
+// and the secretary (src/shared/memberYearAccess.ts, mayViewMemberYear); a phone used alone sees every member's.
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
@@ -34,7 +34,7 @@ async function signInAs(role: AccountRole, memberId: string | null) {
 async function mountAt(path: string) {
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/me', component: MemberYearPage }, { path: '/members/:id/year', component: MemberYearPage }],
+    routes: [{ path: '/me', component: MemberYearPage }, { path: '/me/:id', component: MemberYearPage }],
   })
   await router.push(path)
   const wrapper = mount(MemberYearPage, { global: { plugins: [router], stubs: { RouterLink: RouterLinkStub } } })
@@ -73,14 +73,14 @@ describe('MemberYearPage', () => {
 
   it('a member cannot open another member’s year; the secretary can, and 56 学时 apply to the secretary', async () => {
     await signInAs('member', li.id)
-    const member = await mountAt(`/members/${wang.id}/year`)
+    const member = await mountAt(`/me/${wang.id}`)
     await until(() => member.wrapper.find('[data-testid="my-year-refused"]').exists(), 'the refusal')
     expect(text(member.wrapper, 'my-year-refused')).toBe('只有本人和支部书记可以查看党员个人年度情况')
     expect(member.wrapper.find('[data-testid="my-credit-hours"]').exists()).toBe(false)
 
     setActivePinia(createPinia())
     await signInAs('secretary', zhang.id)
-    const secretary = await mountAt(`/members/${wang.id}/year`)
+    const secretary = await mountAt(`/me/${wang.id}`)
     await until(() => secretary.wrapper.find('[data-testid="my-credit-hours"]').exists(), 'the year')
     expect(text(secretary.wrapper, 'my-year-title')).toContain(`王芳的${year}年`)
     expect(text(secretary.wrapper, 'my-credit-hours')).toBe('0')
@@ -88,7 +88,7 @@ describe('MemberYearPage', () => {
     expect(secretary.wrapper.get('[data-type="study"]').text()).toContain('请假1缺席1')
     // the secretary's own year, picked from the list
     await secretary.wrapper.get('select[name="memberYearMember"]').setValue(zhang.id)
-    await until(() => secretary.router.currentRoute.value.path === `/members/${zhang.id}/year`, 'the route')
+    await until(() => secretary.router.currentRoute.value.path === `/me/${zhang.id}`, 'the route')
     await until(() => secretary.wrapper.find('[data-testid="my-year-title"]').text().includes('我的'), 'the secretary’s year')
     expect(text(secretary.wrapper, 'my-study-state')).toBe('还差 22 学时')
   })

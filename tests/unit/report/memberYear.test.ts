@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Attendance } from '../../../src/shared/model/activity'
 import { memberYear, memberYears, requiredCreditHours } from '../../../src/shared/report/memberYear'
-import { mayViewMemberYear } from '../../../src/shared/permissions'
+import { mayViewMemberYear } from '../../../src/shared/memberYearAccess'
 import { makeRecord } from './fixtures'
 
 const zhang = { id: 'member-zhang', role: 'secretary' as const }
