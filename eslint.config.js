@@ -82,6 +82,25 @@ export default tseslint.config(
     },
   },
   {
+    // What the first screen loads must not import the src/client/db barrel: every module it re-exports (backup,
+    // photos, …) would then land in the first download. Import the one module you need instead.
+    files: ['src/client/main.ts', 'src/client/App.vue', 'src/client/router/**/*.ts', 'src/client/stores/**/*.ts',
+      'src/client/composables/**/*.ts', 'src/client/pwa/**/*.ts', 'src/client/pages/HomePage.vue',
+      'src/client/components/{home,layout,pwa,common}/**/*.vue', 'src/client/report/trackingSince.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [
+          { name: 'dexie', message: 'Only src/client/db talks to IndexedDB' },
+          { name: '@client/db', message: 'First-screen code imports the db module it needs (@client/db/<module>), not the barrel', allowTypeImports: true },
+        ],
+        patterns: [
+          { ...layer('the phone must not import from src/server (types only)', SERVER_PATHS), allowTypeImports: true },
+          layer('the phone has no Node built-ins', ['node:*']),
+        ],
+      }],
+    },
+  },
+  {
     // The server never imports phone code.
     files: ['src/server/**/*.ts'],
     rules: {

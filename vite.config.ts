@@ -8,7 +8,13 @@ import { inlineEntryCss } from './vite-plugins/inlineCss.ts'
 const buildId = process.env.APP_BUILD_ID ?? new Date().toISOString().slice(0, 16).replace('T', ' ')
 
 export default defineConfig({
-  define: { __APP_BUILD_ID__: JSON.stringify(buildId) },
+  define: {
+    __APP_BUILD_ID__: JSON.stringify(buildId),
+    // Every component is <script setup>: Vue's Options API support is dead weight in the first download.
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+  },
   resolve: {
     alias: {
       '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)),

@@ -6,6 +6,7 @@ import { measureInitialJs } from './bundleSize'
 import { measureSaveToVisible } from './saveToVisible'
 import { measureCompile } from './compileInBrowser'
 import { measureXlsx } from './xlsxInBrowser'
+import { measureDraftDocx } from './draftInBrowser'
 import { measureLighthouse } from './lighthouse'
 import { measureSync } from './syncBench'
 import { measureServer } from './serverBench'
@@ -28,6 +29,7 @@ async function main() {
     if (wants('save')) lines.push(...await measureSaveToVisible(browser, server.url, 10_000))
     if (wants('compile')) lines.push(...await measureCompile(browser))
     if (wants('xlsx')) lines.push(...await measureXlsx(browser))
+    if (wants('draft')) lines.push(...await measureDraftDocx(browser))
     if (wants('sync')) lines.push(...await measureSync())
   } finally {
     await browser.close()

@@ -22,6 +22,7 @@ import type { AppDeps, RouteDeps } from './routes/deps'
 import { healthRoutes } from './routes/health'
 import { photoRoutes } from './routes/photos'
 import { reportRoutes } from './routes/report'
+import { reviewRoutes } from './routes/review'
 import { syncRoutes } from './routes/sync'
 import { DEFAULT_PHOTO_LIMITS } from './services/photos'
 
@@ -46,6 +47,7 @@ function signedInRoutes(deps: RouteDeps) {
     .route('/', syncRoutes(deps))
     .route('/', photoRoutes(deps))
     .route('/', reportRoutes(deps))
+    .route('/', reviewRoutes(deps))
 }
 
 export function createApp(deps: AppDeps) {

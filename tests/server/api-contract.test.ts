@@ -57,6 +57,14 @@ describe.each(BACKENDS)('answers match the contract on $name', (backend) => {
     const committee = await ts.api.post('/api/auth/join', { code: setup.code, username: uniqueName('c'), password: 'committee-pass' })
     const c = ts.api.withToken(committee.body.token)
     answers.set('committeeReport', await c.get(`/api/committee/report?year=${year}`))
+    // submit and review: a submission, the committee's list, a return with its opinion, the branch's history
+    const document = { title: '述职报告', sections: [{ heading: null, paragraphs: ['全年召开支委会12次。'] }], closing: ['述职人：张书记'] }
+    answers.set('submitReview', await sec.post('/api/review/submit', {
+      id: newId(), branchId: branch.branchId, year, document, figures: [{ key: 'type.committeeMeeting', label: '支委会', unit: '次', value: 12 }],
+    }))
+    answers.set('committeeReviews', await c.get(`/api/committee/reviews?year=${year}`))
+    answers.set('decideReview', await c.post('/api/committee/reviews/decide', { branchId: branch.branchId, year, version: 1, decision: 'return', opinion: '请补充' }))
+    answers.set('review', await sec.get(`/api/review?year=${year}`))
     // the committee's roll-up has no branch, no compliance
     const rollUp = await c.get(`/api/report?year=${year}`)
     expect(API.report.response.safeParse(rollUp.body).success).toBe(true)

@@ -1,6 +1,6 @@
 // Keeps a form's input in IndexedDB as the user types, so a crash, a reload or an app update loses nothing.
 import { onBeforeUnmount, watch, type Ref } from 'vue'
-import { discardDraft, saveDraft } from '@client/db'
+import { discardDraft, saveDraft } from '@client/db/drafts'
 import { useUnsavedWorkStore } from '@client/stores/unsavedWork'
 
 const DRAFT_DELAY_MS = 300

@@ -13,7 +13,9 @@ import {
   type LedgerMember, type LedgerRow,
 } from '@shared/export/ledger'
 import { headingNumber } from '@shared/export/numbering'
+import { strFromU8, unzipSync, zipSync } from 'fflate'
 import { fontTableXml, type ReportFonts } from './fonts'
+import { LEDGER_ROWS_MARKER, ledgerCellStyles, ledgerRowsXml, spliceLedgerRows, type LedgerCellText } from './ledgerRowsXml'
 import {
   BODY_SIZE, bodyParagraph, DEFAULT_FONTS, FOOTERS, fontOf, LANDSCAPE_TEXT_WIDTH_MM, landscapePage, MM, portraitPage, run,
   titleParagraph,
@@ -85,11 +87,13 @@ const NOT_APPLICABLE = '—'
 /** 内容摘要 is cut after this many characters in the 台账; the whole text is in the 会议记录 */
 export const LEDGER_SUMMARY_CHARS = 60
 
+const CELL_MARGINS = { left: 60, right: 60, top: 15, bottom: 15 }
+
 function cell(lines: readonly string[], font: string, align: 'center' | 'left' = 'center', size = TABLE_SIZE): TableCell {
   const shown = lines.flatMap((l) => l.split(/\r?\n/)).map((l) => l.trim()).filter((l) => l !== '')
   return new TableCell({
     verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 60, right: 60, top: 15, bottom: 15 },
+    margins: CELL_MARGINS,
     children: (shown.length > 0 ? shown : [NOT_APPLICABLE]).map((text) => new Paragraph({
       alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
       spacing: { line: size === TABLE_SIZE ? TABLE_LINE_TWIPS : 300, lineRule: LineRuleType.EXACT },
@@ -136,7 +140,27 @@ export function ledgerSummary(text: string): string {
   return chars.length <= LEDGER_SUMMARY_CHARS ? flat : `${chars.slice(0, LEDGER_SUMMARY_CHARS).join('')}…`
 }
 
-function ledgerTable(rows: readonly LedgerRow[], fonts: ReportFonts): Table {
+/** The eight cells of a record's 台账 row, in LEDGER_TABLE_HEADER's order. */
+export function ledgerCells(r: LedgerRow): LedgerCellText[] {
+  return [
+    { lines: [r.date, r.startTime], align: 'center' },
+    { lines: r.typeIds.map(activityTypeName), align: 'center' },
+    { lines: [r.topic, meetingFactsLine(r)], align: 'left' },
+    { lines: ledgerAttendanceLines(r), align: 'left' },
+    { lines: [ledgerSummary(r.summary)], align: 'left' },
+    { lines: [ledgerSummary(r.resolution)], align: 'left' },
+    { lines: ledgerOtherLines(r), align: 'left' },
+    { lines: [r.backfilled ? '是' : '否'], align: 'center' },
+  ]
+}
+
+const LEDGER_COLUMN_TWIPS = LEDGER_COLUMN_MM.map((mm) => Math.round(mm * MM))
+
+/**
+ * The landscape 台账 table as the library writes it: the repeated header row and a placeholder row that
+ * packDocx replaces with the body rows (ledgerRowsXml.ts). Every cell has text ('—' where nothing applies).
+ */
+function ledgerTable(fonts: ReportFonts): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
   const header = new TableRow({
     tableHeader: true,
@@ -144,30 +168,24 @@ function ledgerTable(rows: readonly LedgerRow[], fonts: ReportFonts): Table {
     height: { value: 400, rule: HeightRule.ATLEAST },
     children: LEDGER_TABLE_HEADER.map((h) => cell([h], fonts.heading1.name, 'center', TABLE_HEADER_SIZE)),
   })
-  const body = rows.map((r) => new TableRow({
-    cantSplit: true,
-    children: [
-      cell([r.date, r.startTime], fonts.body.name),
-      cell(r.typeIds.map(activityTypeName), fonts.body.name),
-      cell([r.topic, meetingFactsLine(r)], fonts.body.name, 'left'),
-      cell(ledgerAttendanceLines(r), fonts.body.name, 'left'),
-      cell([ledgerSummary(r.summary)], fonts.body.name, 'left'),
-      cell([ledgerSummary(r.resolution)], fonts.body.name, 'left'),
-      cell(ledgerOtherLines(r), fonts.body.name, 'left'),
-      cell([r.backfilled ? '是' : '否'], fonts.body.name),
-    ],
-  }))
-  const twips = LEDGER_COLUMN_MM.map((mm) => Math.round(mm * MM))
+  const placeholder = new TableRow({ children: [cell([LEDGER_ROWS_MARKER], fonts.body.name)] })
   return new Table({
     width: { size: Math.round(LANDSCAPE_TEXT_WIDTH_MM * MM), type: WidthType.DXA },
-    columnWidths: twips,
+    columnWidths: LEDGER_COLUMN_TWIPS,
     layout: 'fixed',
+    margins: CELL_MARGINS,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: [header, ...body],
+    rows: [header, placeholder],
   })
 }
 
-export function createReportDocument(input: ReportDocxInput): Document {
+/** A document ready to pack, and the 台账 body rows packDocx splices in. */
+export interface ReportDocument {
+  document: Document
+  ledgerRowsXml: string | null
+}
+
+export function createReportDocument(input: ReportDocxInput): ReportDocument {
   const fonts: ReportFonts = { ...DEFAULT_FONTS, ...input.fonts }
   const body = fonts.body.name
   const children: (Paragraph | Table)[] = [
@@ -184,8 +202,10 @@ export function createReportDocument(input: ReportDocxInput): Document {
     { properties: portraitPage(), footers: FOOTERS, children },
   ]
   const appendixTitle = input.appendixTitle === undefined ? `附件：${input.year}年度活动台账` : input.appendixTitle
+  let ledgerRows: string | null = null
   if (appendixTitle !== null) {
     const rows = buildLedgerRows(input.records, input.year, input.roster)
+    ledgerRows = ledgerRowsXml(rows.map(ledgerCells), NOT_APPLICABLE)
     sections.push({
       properties: landscapePage(),
       footers: FOOTERS,
@@ -195,31 +215,44 @@ export function createReportDocument(input: ReportDocxInput): Document {
           spacing: { after: 120 },
           children: [run(`共${rows.length}项活动（“补录”指活动结束7天后录入的记录；内容摘要较长的，全文见会议记录）`, body, TABLE_SIZE)],
         }),
-        ledgerTable(rows, fonts),
+        ledgerTable(fonts),
       ],
     })
   }
-  return new Document({
+  const document = new Document({
     creator: '支部纪实',
     title: input.title,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: fontOf(body), size: BODY_SIZE } } } },
+    styles: {
+      default: { document: { run: { font: fontOf(body), size: BODY_SIZE } } },
+      paragraphStyles: ledgerCellStyles(body, TABLE_SIZE, TABLE_LINE_TWIPS),
+    },
     sections,
   })
+  return { document, ledgerRowsXml: ledgerRows }
 }
 
-/** Pack a document with the font table naming each 公文 font's fallback. */
-export async function packDocx(document: Document, fonts: ReportFonts): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * Pack a document with the font table naming each 公文 font's fallback, and the 台账 body rows spliced into
+ * word/document.xml when there are any.
+ */
+export async function packDocx(document: Document, fonts: ReportFonts, ledgerRows: string | null = null): Promise<Uint8Array<ArrayBuffer>> {
   // Word substitutes a missing font by the altName in the font table: 小标宋 → 宋体, 仿宋_GB2312 → 仿宋.
   const packed = await Packer.pack(document, 'uint8array', false,
     [{ path: 'word/fontTable.xml', data: fontTableXml(fonts) }])
-  // a copy over a plain ArrayBuffer, which Blob and fetch accept under TypeScript's DOM types
-  return new Uint8Array(packed)
+  if (ledgerRows === null) return new Uint8Array(packed) // a copy over a plain ArrayBuffer, as Blob and fetch take it
+  const files = unzipSync(packed)
+  const documentXml = files['word/document.xml']
+  if (!documentXml) throw new Error('Word 文件缺少正文部分')
+  files['word/document.xml'] = new TextEncoder().encode(spliceLedgerRows(strFromU8(documentXml), ledgerRows))
+  // level 1: the rows repeat the same few tags, so the fastest level already compresses them about 20×
+  return new Uint8Array(zipSync(files, { level: 1 }))
 }
 
 /** The .docx bytes. In the browser wrap them: new Blob([bytes], { type: DOCX_MIME }). */
 export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Array<ArrayBuffer>> {
-  return packDocx(createReportDocument(input), { ...DEFAULT_FONTS, ...input.fonts })
+  const { document, ledgerRowsXml: rows } = createReportDocument(input)
+  return packDocx(document, { ...DEFAULT_FONTS, ...input.fonts }, rows)
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'

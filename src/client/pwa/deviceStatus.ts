@@ -1,5 +1,6 @@
 // Side effects at the edge: online/offline listeners, storage persistence, pending-change count, schema upgrades.
-import { countPendingChanges, observe } from '@client/db'
+import { countPendingChanges } from '@client/db/outbox'
+import { observe } from '@client/db/live'
 import { useStatusStore } from '@client/stores/status'
 
 export function startDeviceStatus(): void {

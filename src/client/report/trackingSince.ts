@@ -2,7 +2,8 @@
 // device first worked out (the earliest live record, else today), remembered so that a record back-dated later
 // does not silently move it: the report asks first (earlierRecord, startFromEarlier, keepStart).
 import { computed, watch, type Ref } from 'vue'
-import { earliestActivityDate, readRememberedTrackingStart, rememberTrackingStart } from '@client/db'
+import { earliestActivityDate } from '@client/db/activities'
+import { readRememberedTrackingStart, rememberTrackingStart } from '@client/db/trackingStart'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useSettingsStore } from '@client/stores/settings'
 import type { ChinaDate } from '@shared/dates'

@@ -1,9 +1,8 @@
 // Saving, editing and deleting activities, with undo for deletes. Reads go through live queries in pages.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import {
-  createActivity, deleteActivity, restoreActivity, updateActivity, type StoredActivity,
-} from '@client/db'
+import { createActivity, deleteActivity, restoreActivity, updateActivity } from '@client/db/activities'
+import type { StoredActivity } from '@client/db/schema'
 import type { ActivityFields } from '@shared/model/activity'
 import { useToastStore } from './toast'
 

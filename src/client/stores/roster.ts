@@ -1,7 +1,10 @@
 // The roster as the UI sees it: live members, plus the actions the roster page needs.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { addMembers, observe, rosterForDisplay, setMemberActive, updateMember, type StoredMember } from '@client/db'
+import { addMembers, setMemberActive, updateMember } from '@client/db/members'
+import { observe } from '@client/db/live'
+import { rosterForDisplay } from '@client/db/rosterDisplay'
+import type { StoredMember } from '@client/db/schema'
 import type { MemberFields } from '@shared/model/member'
 import { isCommitteeRole } from '@shared/roles'
 

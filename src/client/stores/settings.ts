@@ -1,7 +1,8 @@
 // Branch settings as the UI sees them, kept live from the device database.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { observe, readSettings, saveSettings } from '@client/db'
+import { observe } from '@client/db/live'
+import { readSettings, saveSettings } from '@client/db/settings'
 import type { BranchSettings } from '@shared/model/settings'
 import { defaultSettings } from '@shared/rules'
 

@@ -57,6 +57,8 @@ export function startSync(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void loop.runNow()
   })
+  // a 述职报告 submitted offline is sent when the phone is online again, whichever screen is open
+  void import('@client/report/submissionQueue').then((q) => q.startSubmissionQueue()).catch(() => undefined)
   observe(readLastSyncAt, (at) => status.setLastSyncAt(at), () => undefined)
   observe(readSession, (s) => sync.setSignedIn(s !== null && !s.expired), () => undefined)
   void loop.runNow()

@@ -101,6 +101,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE users ADD COLUMN pending_member_id TEXT`,
     ],
   },
+  {
+    // Submit and review of the year's 述职报告 (services/report-review.ts): where each branch-year stands, every
+    // version the secretary submitted (kept whole), and every step (提交 / 退回 / 再次提交 / 通过) with who, when, opinion.
+    version: 6,
+    statements: (d) => [
+      `CREATE TABLE report_reviews (
+        branch_id TEXT NOT NULL REFERENCES branches(id), year INTEGER NOT NULL, status TEXT NOT NULL,
+        version INTEGER NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (branch_id, year))`,
+      `CREATE TABLE report_submissions (
+        id TEXT PRIMARY KEY, branch_id TEXT NOT NULL REFERENCES branches(id), year INTEGER NOT NULL,
+        version INTEGER NOT NULL, document TEXT NOT NULL, figures TEXT NOT NULL, user_id TEXT NOT NULL,
+        user_name TEXT NOT NULL, created_at BIGINT NOT NULL)`,
+      `CREATE UNIQUE INDEX report_submissions_version ON report_submissions (branch_id, year, version)`,
+      `CREATE TABLE report_review_events (
+        id ${serial(d)}, branch_id TEXT NOT NULL REFERENCES branches(id), year INTEGER NOT NULL,
+        version INTEGER NOT NULL, kind TEXT NOT NULL, user_id TEXT NOT NULL, user_name TEXT NOT NULL,
+        opinion TEXT, created_at BIGINT NOT NULL)`,
+      `CREATE INDEX report_review_events_branch ON report_review_events (branch_id, year, id)`,
+    ],
+  },
 ]
 
 /** Apply pending migrations, each in its own transaction, and make sure the server epoch exists. */

@@ -15,6 +15,10 @@ import { auditPageSchema, auditQuerySchema, branchAccountListSchema, idParamSche
 import { healthResponseSchema } from './health'
 import { photoInfoSchema, photoParamSchema, photoQuerySchema, photoUploadQuerySchema } from './photos'
 import { queryString } from './query'
+import {
+  committeeReviewListSchema, committeeReviewParamsSchema, decideReviewRequestSchema, reviewParamsSchema, reviewStateSchema,
+  submitReviewRequestSchema,
+} from './review'
 
 export const API = {
   // Public: no session needed.
@@ -63,6 +67,13 @@ export const API = {
   committeeReport: {
     method: 'get', path: '/api/committee/report', query: committeeReportParamsSchema, response: committeeReportResponseSchema,
   },
+  /** submit and review of the year's 述职报告; year bounds follow the server's China year, so schemas are made per request */
+  review: { method: 'get', path: '/api/review', query: reviewParamsSchema, response: reviewStateSchema },
+  submitReview: { method: 'post', path: '/api/review/submit', json: submitReviewRequestSchema, response: reviewStateSchema },
+  committeeReviews: {
+    method: 'get', path: '/api/committee/reviews', query: committeeReviewParamsSchema, response: committeeReviewListSchema,
+  },
+  decideReview: { method: 'post', path: '/api/committee/reviews/decide', json: decideReviewRequestSchema, response: reviewStateSchema },
 } as const
 
 export type RouteName = keyof typeof API

@@ -1,6 +1,7 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { buildReportDocx, DOCX_MIME, LEDGER_SUMMARY_CHARS } from '../../../src/client/export/docx'
+import { buildReportDocx, DOCX_MIME, LEDGER_SUMMARY_CHARS, LEDGER_TABLE_HEADER } from '../../../src/client/export/docx'
+import { LEDGER_ROWS_MARKER } from '../../../src/client/export/ledgerRowsXml'
 import { chineseNumeral, headingNumber } from '../../../src/shared/export'
 import { compileYearReport, composeReportText } from '../../../src/shared/report'
 import { makeMember, makeRecord } from '../report/fixtures'
@@ -45,14 +46,23 @@ async function unzip(bytes: Uint8Array): Promise<{ document: string; footer: str
   return { document: await read('word/document.xml'), footer: await read('word/footer1.xml'), fonts: await read('word/fontTable.xml') }
 }
 
-/** The visible text of each table row, cells joined by '|', the paragraphs of a cell by '/'. */
+/** The visible text of each table row, cells joined by '|', the lines of a cell (paragraphs or line breaks) by '/'. */
 function tableRows(xml: string): string[] {
-  const texts = (x: string) => [...x.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')
+  const texts = (x: string) => [...x.replaceAll('<w:br/>', '<w:t>/</w:t>').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')
   const paragraphs = (x: string) => [...x.matchAll(/<w:p\b.*?<\/w:p>/gs)].map((p) => texts(p[0])).join('/')
   return [...xml.matchAll(/<w:tr\b.*?<\/w:tr>/gs)].map((m) => [...m[0].matchAll(/<w:tc\b.*?<\/w:tc>/gs)].map((c) => paragraphs(c[0])).join('|'))
 }
 
 describe('buildReportDocx', () => {
+  it('splices every 台账 row into the table, each with a cell per column, and leaves no placeholder', async () => {
+    const rows = await appendixRows(detailed)
+    expect(rows).toHaveLength(detailed.length + 1) // the header row, then one row per record
+    for (const row of rows) expect(row).toHaveLength(LEDGER_TABLE_HEADER.length)
+    const { document } = await unzip(await buildReportDocx({ title: '标题', sections: [], records: detailed, year: 2025 }))
+    expect(document).not.toContain(LEDGER_ROWS_MARKER)
+    expect(document).toContain('<w:pStyle w:val="LL"/>')
+  })
+
   it('writes the title, numbered headings, the composed text and the 台账 rows', async () => {
     const report = compileYearReport({ records, year: 2025 })
     const text = composeReportText(report, { currentYear: 2025, attendanceRates: [] })
