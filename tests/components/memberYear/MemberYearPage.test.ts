@@ -93,7 +93,7 @@ describe('MemberYearPage', () => {
     expect(text(secretary.wrapper, 'my-study-state')).toBe('还差 22 学时')
   })
 
-  it('a phone used alone may open any member; an account not tied to the roster is told so', async () => {
+  it('a phone used alone may open any member; an account not tied to the roster is told so; a committee account sees none', async () => {
     const alone = await mountAt('/me')
     await until(() => alone.wrapper.find('[data-testid="my-credit-hours"]').exists(), 'the year')
     expect((alone.wrapper.get('select[name="memberYearMember"]').element as HTMLSelectElement).value).toBe(zhang.id)
@@ -104,5 +104,11 @@ describe('MemberYearPage', () => {
     const unlinked = await mountAt('/me')
     await until(() => unlinked.wrapper.find('[data-testid="my-year-unlinked"]').exists(), 'the note')
     expect(text(unlinked.wrapper, 'my-year-unlinked')).toContain('还没有对应到名册中的党员')
+
+    setActivePinia(createPinia())
+    await signInAs('committee', null)
+    const committee = await mountAt('/me')
+    await until(() => committee.wrapper.find('[data-testid="my-year-refused"]').exists(), 'the refusal')
+    expect(text(committee.wrapper, 'my-year-refused')).toBe('只有本人和支部书记可以查看党员个人年度情况')
   })
 })
