@@ -1,5 +1,5 @@
 // Runs inside Chromium: store a synthetic year in IndexedDB, then time reading it back (the floor) and writing the
-// 台账 .xlsx from it (src/client/export/xlsx.ts: the six type-group sheets and 党员个人情况).
+// 台账 .xlsx from it (src/client/export/xlsx.ts: the six type-group sheets and 党员个人年度情况).
 import Dexie from 'dexie'
 import { writeLedgerXlsx } from '../../src/client/export/xlsx'
 import { buildLedgerSheets } from '../../src/shared/export/ledgerSheets'

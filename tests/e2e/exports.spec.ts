@@ -66,7 +66,7 @@ async function secretaryExports(context: BrowserContext) {
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()])
   expect(xlsx.suggestedFilename()).toBe(`2026年活动台账-${BRANCH}.xlsx`)
   const sheets = await readXlsxFile(readFileSync((await xlsx.path())!))
-  expect(sheets.map((s) => s.sheet)).toEqual(['三会一课', '主题党日', '谈心谈话', '志愿服务', '学习教育', '其他', '党员个人情况'])
+  expect(sheets.map((s) => s.sheet)).toEqual(['三会一课', '主题党日', '谈心谈话', '志愿服务', '学习教育', '其他', '党员个人年度情况'])
   const meetings = sheets[0]!.data
   expect(meetings[0]![0]).toBe(`${BRANCH}2026年度活动台账（三会一课）`)
   const header = meetings[2]!

@@ -87,6 +87,19 @@ describe.each(BACKENDS)('record rules on push, on $name', (backend) => {
       .toMatchObject({ status: 'applied' })
   })
 
+  it('志愿服务 names its members: fewer 参与人次 than named, or a member twice, is refused; older records still apply', async () => {
+    const volunteer = (over: Record<string, unknown>) => activityFields({ types: ['volunteer'], topic: '社区服务', volunteer: { participants: 3, hours: 6, beneficiaries: 20, ...over } })
+    expect(await pushOne((d) => d.put('activity', newId(), volunteer({})))).toMatchObject({ status: 'applied' })
+    const named = newId()
+    expect(await pushOne((d) => d.put('activity', named, volunteer({ memberIds: [member1, member2] })))).toMatchObject({ status: 'applied' })
+    expect(JSON.parse((await stored(named))!.data)).toMatchObject({ volunteer: { participants: 3, memberIds: [member1, member2] } })
+    const tooFew = newId()
+    expect(await pushOne((d) => d.put('activity', tooFew, volunteer({ participants: 1, memberIds: [member1, member2] }))))
+      .toMatchObject(refused('参与人次不能少于点名的参加党员人数（2人）'))
+    expect(await pushOne((d) => d.put('activity', newId(), volunteer({ memberIds: [member1, member1] })))).toMatchObject(refused('参加党员中有重复的人员'))
+    expect(await stored(tooFew)).toBeUndefined()
+  })
+
   it('refuses a date more than one year after today’s China date, or before 2000', async () => {
     const today = chinaDateOf()
     expect(await pushOne((d) => d.put('activity', newId(), activityFields({ date: addDays(today, 367) })))).toMatchObject(refused('日期不能晚于一年以后'))

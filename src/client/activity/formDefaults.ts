@@ -91,8 +91,11 @@ export function withTypes(fields: ActivityFields, types: ActivityTypeId[], ctx: 
   else delete next.lecture
   if (groups.has('talk')) next.talk ??= { talker: secretary?.name ?? '', target: '', pair: 'committeeMember', mode: '当面', personCount: 1 }
   else delete next.talk
-  if (groups.has('volunteer')) next.volunteer ??= { participants: ctx.members.filter((m) => m.active).length, hours: 0, beneficiaries: 0 }
-  else delete next.volunteer
+  if (groups.has('volunteer')) {
+    // like an attendance sheet, everyone active starts named (one tap takes a person out); 人次 follows them
+    const active = ctx.members.filter((m) => m.active).map((m) => m.id)
+    next.volunteer ??= { participants: active.length, hours: 0, beneficiaries: 0, ...(active.length ? { memberIds: active } : {}) }
+  } else delete next.volunteer
   if (groups.has('study')) next.study ??= { creditHours: 2 }
   else delete next.study
   // 警示教育形式 is picked in the form (no default: a wrong guess would be counted)

@@ -1,5 +1,5 @@
 // Rewriting one attendance sheet from a phone's own roster ids to a branch's (pure; used by join.ts).
-import type { Attendance } from '@shared/model/activity'
+import type { Attendance, VolunteerInfo } from '@shared/model/activity'
 import { presentMemberIds } from '@shared/model/attendanceMath'
 
 /** local member id → the branch's id, or null: not on the branch roster (非名册人员), with the name to use. */
@@ -41,4 +41,19 @@ export function mentionsAny(attendance: Attendance | undefined, ids: ReadonlySet
   if (!attendance) return false
   return attendance.expected.some((id) => ids.has(id)) || attendance.absent.some((id) => ids.has(id))
     || attendance.leave.some((l) => ids.has(l.memberId))
+}
+
+/**
+ * A 志愿服务's named members in the branch's ids. A person mapped to null (非名册人员) is no longer named but still
+ * counted in 参与人次, which already counts non-roster volunteers.
+ */
+export function mapVolunteer(volunteer: VolunteerInfo, mapping: IdMapping): VolunteerInfo {
+  if (!volunteer.memberIds) return volunteer
+  const target = (id: string): string | null => (mapping.has(id) ? mapping.get(id)!.to : id)
+  return { ...volunteer, memberIds: unique(volunteer.memberIds.map(target).filter((id): id is string => id !== null)) }
+}
+
+/** Does the record name any of the mapped ids, on its sheet or among its 志愿服务 members? */
+export function recordMentionsAny(record: { attendance?: Attendance | undefined; volunteer?: VolunteerInfo | undefined }, ids: ReadonlySet<string>): boolean {
+  return mentionsAny(record.attendance, ids) || (record.volunteer?.memberIds ?? []).some((id) => ids.has(id))
 }

@@ -2,12 +2,12 @@
 // Right after joining, `beginRosterMapping` holds every queued change back (pulls still run, so the branch roster
 // arrives); the member then maps each local roster entry to a branch entry or leaves it as 非名册人员, and
 // `applyRosterMapping` rewrites the records and their queued changes to the branch's ids in one transaction.
-import type { Attendance } from '@shared/model/activity'
+import type { Attendance, VolunteerInfo } from '@shared/model/activity'
 import type { Mutation } from '@shared/sync/mutation'
 import { ValidationError } from '@shared/model/errors'
 import { LOCAL_WRITE_MESSAGES } from '@shared/localWriteMessages'
 import { mayChange } from '@shared/permissions'
-import { mapAttendance, mentionsAny, type IdMapping } from './attendanceMapping'
+import { mapAttendance, mapVolunteer, recordMentionsAny, type IdMapping } from './attendanceMapping'
 import { getDb } from './connection'
 import { META_KEYS } from './metaKeys'
 import { ChangeNotAllowedError } from './permission'
@@ -75,9 +75,10 @@ export async function planRosterMapping(): Promise<RosterMappingPlan> {
   const localIds = new Set(local.map((m) => m.id))
   const counts = new Map<string, number>()
   await db.activities.each((r) => {
-    if (!mentionsAny(r.attendance, localIds)) return
-    const a = r.attendance!
-    for (const id of new Set([...a.expected, ...a.absent, ...a.leave.map((l) => l.memberId)])) {
+    if (!recordMentionsAny(r, localIds)) return
+    const a = r.attendance
+    const named = a ? [...a.expected, ...a.absent, ...a.leave.map((l) => l.memberId)] : []
+    for (const id of new Set([...named, ...(r.volunteer?.memberIds ?? [])])) {
       if (localIds.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1)
     }
   })
@@ -101,8 +102,12 @@ export async function planRosterMapping(): Promise<RosterMappingPlan> {
 
 function remapMutation(m: Mutation, mapping: IdMapping): Mutation {
   const attendance = m.fields.attendance as Attendance | null | undefined
-  if (!attendance) return m
-  return { ...m, fields: { ...m.fields, attendance: mapAttendance(attendance, mapping) } }
+  const volunteer = m.fields.volunteer as VolunteerInfo | null | undefined
+  if (!attendance && !volunteer?.memberIds) return m
+  const fields = { ...m.fields }
+  if (attendance) fields.attendance = mapAttendance(attendance, mapping)
+  if (volunteer?.memberIds) fields.volunteer = mapVolunteer(volunteer, mapping)
+  return { ...m, fields }
 }
 
 /**
@@ -131,12 +136,14 @@ export async function applyRosterMapping(choices: RosterChoices): Promise<void> 
     mapping.set(local.id, { to: choice, name: local.name })
   }
   const db = getDb()
-  const affected = (await db.activities.toArray()).filter((r) => mentionsAny(r.attendance, new Set(mapping.keys())))
+  const affected = (await db.activities.toArray()).filter((r) => recordMentionsAny(r, new Set(mapping.keys())))
   const rewritten: StoredActivity[] = []
   for (const r of affected) {
-    const attendance = mapAttendance(r.attendance!, mapping)
-    await checkActivity({ ...r, attendance }, r) // the same rules as any save: a sheet that fails them stops it all
-    rewritten.push({ ...r, attendance })
+    const next: StoredActivity = { ...r }
+    if (r.attendance) next.attendance = mapAttendance(r.attendance, mapping)
+    if (r.volunteer) next.volunteer = mapVolunteer(r.volunteer, mapping)
+    await checkActivity(next, r) // the same rules as any save: a sheet that fails them stops it all
+    rewritten.push(next)
   }
   const mayEditSettings = mayChange(actor, 'settings', 'edit').allowed
   await db.transaction('rw', [db.activities, db.members, db.settings, db.outbox, db.meta], async () => {

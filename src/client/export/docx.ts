@@ -9,7 +9,7 @@ import {
 import type { ActivityRecord } from '@shared/model/activity'
 import { activityTypeName } from '@shared/catalogue'
 import {
-  absentText, attendanceCell, buildLedgerRows, creditHoursText, evaluationText, lectureText, leaveText, talkText, volunteerText,
+  absentText, attendanceCell, buildLedgerRows, creditHoursText, evaluationText, lectureText, leaveText, studyKindText, talkText, volunteerText,
   type LedgerMember, type LedgerRow,
 } from '@shared/export/ledger'
 import { headingNumber } from '@shared/export/numbering'
@@ -120,13 +120,15 @@ export function ledgerAttendanceLines(r: LedgerRow): string[] {
   return [...lines, labelled('列席', r.observers)].filter((l) => l !== '')
 }
 
-/** 讲课人 / 谈话 / 志愿服务 / 学时 / 民主评议, one line each */
+/** 讲课人 / 谈话 / 志愿服务 (with who served) / 学时 / 学习 and 警示教育 sub-kinds / 民主评议, one line each */
 export function ledgerOtherLines(r: LedgerRow): string[] {
   return [
     labelled('讲课人', lectureText(r)),
     labelled('谈心谈话', talkText(r)),
     labelled('志愿服务', volunteerText(r)),
     labelled('学时', creditHoursText(r)),
+    labelled('学习形式', studyKindText(r)),
+    labelled('警示教育', r.warningKind),
     labelled('民主评议', evaluationText(r)),
   ].filter((l) => l !== '')
 }

@@ -110,7 +110,7 @@ function exportedAtNow(): string {
 
 /**
  * The year's 台账 as .xlsx: a sheet per type group (三会一课, 主题党日, 谈心谈话, 志愿服务, 学习教育, 其他) and, with
- * the roster, 党员个人情况. The writer (write-excel-file, see src/client/export/xlsx.ts) loads only on the tap.
+ * the roster, 党员个人年度情况. The writer (write-excel-file, see src/client/export/xlsx.ts) loads only on the tap.
  */
 export async function exportLedgerXlsx(input: Omit<ReportExportInput, 'text' | 'roster'> & { roster?: readonly Member[] }): Promise<string> {
   refuseEmptyLedger(input.records, input.year)

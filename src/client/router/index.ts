@@ -11,6 +11,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/committee', name: 'committee', component: () => import('@client/pages/CommitteeReportPage.vue'), meta: { title: '党委汇总', tab: 'more', back: '/account' } },
   { path: '/roster', name: 'roster', component: () => import('@client/pages/RosterPage.vue'), meta: { title: '党员名册', tab: 'more', back: '/more' } },
   { path: '/settings', name: 'settings', component: () => import('@client/pages/SettingsPage.vue'), meta: { title: '支部设置', tab: 'more', back: '/more' } },
+  { path: '/me/:id?', name: 'my-year', component: () => import('@client/pages/MemberYearPage.vue'), meta: { title: '我的', tab: 'more', back: '/more' } },
   { path: '/more', name: 'more', component: () => import('@client/pages/MorePage.vue'), meta: { title: '更多', tab: 'more' } },
   { path: '/account', name: 'account', component: () => import('@client/pages/AccountPage.vue'), meta: { title: '同步与账号', tab: 'more', back: '/more' } },
   { path: '/signin', name: 'signin', component: () => import('@client/pages/SignInPage.vue'), meta: { title: '登录', tab: 'more', back: '/account' } },

@@ -34,8 +34,8 @@ export const LEDGER_CSV_HEADER: readonly string[] = [
   '应到人数', '实到人数', '请假人数', '缺席人数', '请假人员（事由）', '缺席人员', '列席人员',
   '讲课人', '讲课人身份',
   '谈话人', '谈话对象', '谈话类别', '谈话方式', '谈心谈话人次',
-  '志愿服务人次', '志愿服务时长（小时）', '志愿服务惠及人次',
-  '学时',
+  '志愿服务人次', '志愿服务时长（小时）', '志愿服务惠及人次', '志愿服务参加党员',
+  '学时', '参学范围', '交流研讨', '心得体会（篇）', '警示教育形式',
   '评议优秀', '评议合格', '评议基本合格', '评议不合格',
   '补录', '录入时间', '记录编号',
 ]
@@ -48,7 +48,9 @@ function ledgerCsvRow(r: LedgerRow, index: number): (string | number | null)[] {
     r.lecture?.speaker ?? '', r.lecture?.role ?? '',
     r.talk?.talker ?? '', r.talk?.target ?? '', r.talk?.pair ?? '', r.talk?.mode ?? '', r.talkPersons,
     r.volunteer?.participants ?? null, r.volunteer ? roundAmount(r.volunteer.hours) : null, r.volunteer?.beneficiaries ?? null,
+    r.volunteer?.members.join('、') ?? '',
     r.creditHours === null ? null : roundAmount(r.creditHours),
+    r.study?.scope ?? '', r.study?.discussion ? TYPE_MARK : '', r.study?.reflections ?? null, r.warningKind,
     e?.excellent ?? null, e?.qualified ?? null, e?.basicallyQualified ?? null, e?.unqualified ?? null,
     r.backfilled ? '是' : '否', r.enteredAt, r.id,
   ]

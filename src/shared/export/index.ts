@@ -6,12 +6,12 @@ export {
 } from './csv'
 export {
   absentText, attendanceCell, buildLedgerRows, chinaDateTime, creditHoursText, evaluationText, lectureText, leaveText, peopleByReason, peopleText,
-  REMOVED_MEMBER_NAME, talkText, volunteerText, type LedgerMember, type LedgerPerson, type LedgerRow, type LedgerTalk,
-  type LedgerVolunteer,
+  REMOVED_MEMBER_NAME, studyKindText, talkText, volunteerText, type LedgerMember, type LedgerPerson, type LedgerRow,
+  type LedgerStudy, type LedgerTalk, type LedgerVolunteer,
 } from './ledger'
 export { chineseNumeral, headingNumber } from './numbering'
 export {
-  buildLedgerSheets, buildMemberSheet, CREDIT_HOURS_RULE, displayWidth, MEMBER_SHEET_NAME, participantIdsOf, TYPE_GROUPS, TYPE_MARK,
+  buildLedgerSheets, buildMemberSheet, CREDIT_HOURS_RULE, displayWidth, MEMBER_SHEET_NAME, TYPE_GROUPS, TYPE_MARK,
   type LedgerSheet, type LedgerSheetColumn, type LedgerSheetsInput, type SheetCell,
 } from './ledgerSheets'
 export {

@@ -8,6 +8,7 @@ import type { Member } from '../model/member'
 import { formatAmount } from '../report/format'
 import { recordsOfYear } from '../report/select'
 import { REVIEW_GRADE_NAMES, REVIEW_GRADES, SPEAKER_ROLE_NAMES, TALK_PAIR_NAMES, type ReviewGrade } from '../roles'
+import { STUDY_SCOPE_NAMES, WARNING_KINDS } from '../subKinds'
 
 /** What the ledger needs of a roster member: enough to turn an id into a name. */
 export type LedgerMember = Pick<Member, 'id' | 'name'>
@@ -36,6 +37,17 @@ export interface LedgerVolunteer {
   participants: number
   hours: number
   beneficiaries: number
+  /** the roster members the record names (volunteer.memberIds), as names; [] when it names none or no roster was given */
+  members: string[]
+}
+
+/** 集中学习's sub-kinds (src/shared/subKinds.ts); each '' / null when the record leaves it out */
+export interface LedgerStudy {
+  /** '支委班子学习', '全体党员集中学习' or '' */
+  scope: string
+  discussion: boolean
+  /** 心得体会 篇; null when not given */
+  reflections: number | null
 }
 
 export interface LedgerRow {
@@ -82,6 +94,10 @@ export interface LedgerRow {
   volunteer: LedgerVolunteer | null
   /** 学时 credited per participant; null when not a 集中学习 or not filled in */
   creditHours: number | null
+  /** 集中学习 sub-kinds; null when not a 集中学习 or not filled in */
+  study: LedgerStudy | null
+  /** 警示教育's form ('观看警示教育视频'); '' when not a 警示教育 or not given */
+  warningKind: string
   /** 民主评议 counts by grade; null when not a 民主评议 or not filled in */
   evaluation: Readonly<Record<ReviewGrade, number>> | null
   backfilled: boolean
@@ -166,14 +182,23 @@ function toLedgerRow(record: ActivityRecord, names: ReadonlyMap<string, string> 
     talk: t ? { talker: t.talker.trim(), target: t.target.trim(), pair: TALK_PAIR_NAMES[t.pair], mode: t.mode, persons: t.personCount } : null,
     talkPersons: isTalk ? t?.personCount ?? 1 : null,
     isVolunteer,
-    volunteer: isVolunteer && record.volunteer ? { ...record.volunteer } : null,
+    volunteer: isVolunteer && record.volunteer ? volunteerOf(record.volunteer, names) : null,
     creditHours: groups.has('study') && record.study ? record.study.creditHours : null,
+    study: groups.has('study') && record.study
+      ? { scope: record.study.scope ? STUDY_SCOPE_NAMES[record.study.scope] : '', discussion: record.study.discussion === true, reflections: record.study.reflections ?? null }
+      : null,
+    warningKind: groups.has('warning') && record.warning ? WARNING_KINDS[record.warning.kind].name : '',
     evaluation: e
       ? { excellent: e.excellent, qualified: e.qualified, basicallyQualified: e.basicallyQualified, unqualified: e.unqualified }
       : null,
     backfilled: record.backfilled,
     enteredAt: chinaDateTime(record.createdAt),
   }
+}
+
+function volunteerOf(v: NonNullable<ActivityRecord['volunteer']>, names: ReadonlyMap<string, string> | null): LedgerVolunteer {
+  const members = names && v.memberIds ? [...new Set(v.memberIds)].map((id) => names.get(id) ?? REMOVED_MEMBER_NAME) : []
+  return { participants: v.participants, hours: v.hours, beneficiaries: v.beneficiaries, members }
 }
 
 /** '王芳（出差）、李四'; '' when no names are known */
@@ -230,12 +255,20 @@ export function talkText(row: LedgerRow): string {
   return [who, t.pair, t.mode, `${t.persons}人次`].filter((p) => p !== '').join('，')
 }
 
-/** '12人次，30小时，惠及50人次'; '未填写人次和时长' for a 志愿服务 without details */
+/** '12人次，30小时，惠及50人次；参加党员：王芳、李四'; '未填写人次和时长' for a 志愿服务 without details */
 export function volunteerText(row: LedgerRow): string {
   if (!row.isVolunteer) return ''
   const v = row.volunteer
   if (!v) return '未填写人次和时长'
-  return `${v.participants}人次，${formatAmount(v.hours)}小时，惠及${v.beneficiaries}人次`
+  const counts = `${v.participants}人次，${formatAmount(v.hours)}小时，惠及${v.beneficiaries}人次`
+  return v.members.length > 0 ? `${counts}；参加党员：${v.members.join('、')}` : counts
+}
+
+/** '支委班子学习，含交流研讨，心得体会3篇'; '' when none of the sub-kinds is given */
+export function studyKindText(row: LedgerRow): string {
+  const s = row.study
+  if (!s) return ''
+  return [s.scope, s.discussion ? '含交流研讨' : '', s.reflections === null ? '' : `心得体会${s.reflections}篇`].filter((p) => p !== '').join('，')
 }
 
 /** '2学时' */

@@ -1,15 +1,16 @@
 // The 台账 as spreadsheet sheets: one sheet per group of types, each type its own column (so a secretary can filter
-// and count a type in Excel or WPS), plus "党员个人情况" with each member's year. Pure data: the .xlsx is written on
+// and count a type in Excel or WPS), plus "党员个人年度情况" with each member's year (src/shared/report/memberYear.ts). Pure data: the .xlsx is written on
 // the phone (src/client/export/xlsx.ts). A record of several types appears on the sheet of each of its groups; its
 // 记录编号 matches the rows up.
-import { ACTIVITY_TYPES, activityTypeName, usesAttendance, type ActivityTypeId } from '../catalogue'
+import { ACTIVITY_TYPE_IDS, ACTIVITY_TYPES, activityTypeName, type ActivityTypeId } from '../catalogue'
 import type { ActivityRecord } from '../model/activity'
 import type { Member } from '../model/member'
-import { presentMemberIds } from '../model/attendanceMath'
 import { formatAmount } from '../report/format'
-import { recordsOfYear } from '../report/select'
-import { isCommitteeRole, PARTY_ROLE_NAMES, REVIEW_GRADE_NAMES, REVIEW_GRADES } from '../roles'
+import { attendancePercent, CREDIT_HOURS_RULE, memberYears } from '../report/memberYear'
+import { PARTY_ROLE_NAMES, REVIEW_GRADE_NAMES, REVIEW_GRADES } from '../roles'
 import { buildLedgerRows, peopleText, type LedgerMember, type LedgerRow } from './ledger'
+
+export { CREDIT_HOURS_RULE }
 
 export type SheetCell = string | number | null
 
@@ -41,10 +42,7 @@ export const TYPE_GROUPS: readonly { name: string; types: readonly ActivityTypeI
   { name: '其他', types: ['orgLifeMeeting', 'democraticReview', 'other'] },
 ]
 
-export const MEMBER_SHEET_NAME = '党员个人情况'
-
-/** 党员教育管理工作条例: 32 学时 a year; 56 for 书记 and the committee (docs/domain.md, "学时"). */
-export const CREDIT_HOURS_RULE = { member: 32, committee: 56 } as const
+export const MEMBER_SHEET_NAME = '党员个人年度情况'
 
 /** A checked type column. */
 export const TYPE_MARK = '✓'
@@ -106,8 +104,15 @@ const groupColumns: Readonly<Record<string, ColumnSpec[]>> = {
     { header: '参与人次', value: (r) => r.volunteer?.participants ?? null },
     { header: '服务时长（小时）', value: (r) => r.volunteer?.hours ?? null },
     { header: '惠及人次', value: (r) => r.volunteer?.beneficiaries ?? null },
+    { header: '参加党员', value: (r) => r.volunteer?.members.join('、') ?? '', wrapWidth: 20 },
   ],
-  学习教育: [{ header: '学时（每人）', value: (r) => r.creditHours }],
+  学习教育: [
+    { header: '学时（每人）', value: (r) => r.creditHours },
+    { header: '参学范围', value: (r) => r.study?.scope ?? '' },
+    { header: '交流研讨', value: (r) => (r.study?.discussion ? TYPE_MARK : '') },
+    { header: '心得体会（篇）', value: (r) => r.study?.reflections ?? null },
+    { header: '警示教育形式', value: (r) => r.warningKind },
+  ],
   其他: REVIEW_GRADES.map((g) => ({ header: `评议${REVIEW_GRADE_NAMES[g]}`, value: (r: LedgerRow) => r.evaluation?.[g] ?? null })),
 }
 
@@ -151,7 +156,7 @@ function sheetTitle(branchName: string, year: number, what: string): string {
   return `${branchName.trim() || '党支部'}${year}年度${what}`
 }
 
-/** The six type-group sheets (every one, also when empty, so the workbook always has the same tabs), then 党员个人情况. */
+/** The six type-group sheets (every one, also when empty, so the workbook always has the same tabs), then 党员个人年度情况. */
 export function buildLedgerSheets(input: LedgerSheetsInput): LedgerSheet[] {
   const rows = buildLedgerRows(input.records, input.year, input.roster as readonly LedgerMember[] | undefined)
   const sheets: LedgerSheet[] = TYPE_GROUPS.map((group) => {
@@ -171,94 +176,40 @@ export function buildLedgerSheets(input: LedgerSheetsInput): LedgerSheet[] {
   return sheets
 }
 
-interface MemberYear {
-  expectedByType: Map<ActivityTypeId, number>
-  presentByType: Map<ActivityTypeId, number>
-  expected: number
-  present: number
-  leave: number
-  absent: number
-  creditHours: number
-  volunteerTimes: number
-  volunteerHours: number
-}
-
 /**
- * Who took part in a record, when the record says so: the present members of its attendance sheet. A record
- * without a sheet names nobody, so its 学时 and 志愿服务 hours cannot be credited to anyone.
+ * 党员个人年度情况: one row per member (active ones, and former ones some record of the year names), in roster
+ * order: attendance by meeting type, 学时 against 32 / 56, 志愿服务 times and hours (src/shared/report/memberYear.ts).
  */
-export function participantIdsOf(record: ActivityRecord): string[] | null {
-  return record.attendance && record.attendance.expected.length > 0 ? [...new Set(presentMemberIds(record.attendance))] : null
-}
-
-function emptyYear(): MemberYear {
-  return { expectedByType: new Map(), presentByType: new Map(), expected: 0, present: 0, leave: 0, absent: 0, creditHours: 0, volunteerTimes: 0, volunteerHours: 0 }
-}
-
-const bump = (m: Map<ActivityTypeId, number>, t: ActivityTypeId) => m.set(t, (m.get(t) ?? 0) + 1)
-
-/** Each member's year: attendance by type, 学时 against the rule, 志愿服务 where the record names who served. */
 export function buildMemberSheet(
   records: readonly ActivityRecord[], year: number, branchName: string,
   roster: NonNullable<LedgerSheetsInput['roster']>, exportedAt: string,
 ): LedgerSheet {
-  const byMember = new Map<string, MemberYear>()
-  const yearOf = (id: string) => byMember.get(id) ?? byMember.set(id, emptyYear()).get(id)!
-  const typesSeen = new Set<ActivityTypeId>()
-  for (const record of recordsOfYear(records, year)) {
-    const sheet = record.attendance && record.attendance.expected.length > 0 ? record.attendance : null
-    const types = [...new Set(record.types)]
-    if (sheet && usesAttendance(types)) {
-      const expected = new Set(sheet.expected)
-      const leave = new Set(sheet.leave.map((l) => l.memberId).filter((id) => expected.has(id)))
-      const absent = new Set(sheet.absent.filter((id) => expected.has(id) && !leave.has(id)))
-      const meetingTypes = types.filter((t) => ACTIVITY_TYPES[t].attendance)
-      for (const t of meetingTypes) typesSeen.add(t)
-      for (const id of expected) {
-        const y = yearOf(id)
-        y.expected++
-        const here = !leave.has(id) && !absent.has(id)
-        if (here) y.present++
-        if (leave.has(id)) y.leave++
-        if (absent.has(id)) y.absent++
-        for (const t of meetingTypes) {
-          bump(y.expectedByType, t)
-          if (here) bump(y.presentByType, t)
-        }
-      }
-    }
-    const participants = participantIdsOf(record)
-    if (!participants) continue
-    if (types.includes('study') && record.study) for (const id of participants) yearOf(id).creditHours += record.study.creditHours
-    if (types.includes('volunteer')) {
-      const share = record.volunteer && participants.length > 0 ? record.volunteer.hours / participants.length : 0
-      for (const id of participants) {
-        const y = yearOf(id)
-        y.volunteerTimes++
-        y.volunteerHours += share
-      }
-    }
+  const listed = roster.filter((m) => !m.deleted).sort((a, b) => a.order - b.order)
+  const years = memberYears(records, year, listed)
+  const named = (id: string) => {
+    const y = years.get(id)!
+    return y.total.expected > 0 || y.study.sessions > 0 || y.volunteer.times > 0
   }
-  const types = [...typesSeen].sort((a, b) => ACTIVITY_TYPE_ORDER.indexOf(a) - ACTIVITY_TYPE_ORDER.indexOf(b))
-  const members = roster
-    .filter((m) => !m.deleted && (m.active || byMember.has(m.id)))
-    .sort((a, b) => a.order - b.order)
+  const members = listed.filter((m) => m.active || named(m.id))
+  const typesSeen = new Set<ActivityTypeId>()
+  for (const m of members) for (const t of years.get(m.id)!.byType) typesSeen.add(t.type)
+  const types = ACTIVITY_TYPE_IDS.filter((t) => typesSeen.has(t) && ACTIVITY_TYPES[t].attendance)
   const headers = [
     '姓名', '职务', '党小组',
     ...types.flatMap((t) => [`${activityTypeName(t)}应到`, `${activityTypeName(t)}实到`]),
     '合计应到', '合计实到', '请假', '缺席', '参会率', '学时', '学时要求', '学时情况', '志愿服务次数', '志愿服务时长（小时）',
   ]
   const data: SheetCell[][] = members.map((m) => {
-    const y = byMember.get(m.id) ?? emptyYear()
-    const rule = isCommitteeRole(m.role) ? CREDIT_HOURS_RULE.committee : CREDIT_HOURS_RULE.member
-    const short = rule - y.creditHours
+    const y = years.get(m.id)!
+    const byType = new Map(y.byType.map((t) => [t.type, t]))
+    const percent = attendancePercent(y.total)
     return [
       m.name, PARTY_ROLE_NAMES[m.role], m.group,
-      ...types.flatMap((t) => [y.expectedByType.get(t) ?? 0, y.presentByType.get(t) ?? 0]),
-      y.expected, y.present, y.leave, y.absent,
-      y.expected === 0 ? '' : `${Math.round((y.present / y.expected) * 100)}%`,
-      roundHours(y.creditHours), rule, short <= 0 ? '已达到' : `差${formatAmount(roundHours(short))}学时`,
-      y.volunteerTimes, roundHours(y.volunteerHours),
+      ...types.flatMap((t) => [byType.get(t)?.expected ?? 0, byType.get(t)?.present ?? 0]),
+      y.total.expected, y.total.present, y.total.leave, y.total.absent,
+      percent === null ? '' : `${percent}%`,
+      y.study.creditHours, y.study.required, y.study.shortBy === 0 ? '已达到' : `差${formatAmount(y.study.shortBy)}学时`,
+      y.volunteer.times, y.volunteer.hours,
     ]
   })
   const columns = headers.map((header, i) => {
@@ -268,15 +219,9 @@ export function buildMemberSheet(
   })
   return {
     name: MEMBER_SHEET_NAME,
-    title: sheetTitle(branchName, year, '党员个人情况'),
-    subtitle: `共${members.length}人 · 学时按每名党员参加（实到）的集中学习累计，党员每年不少于${CREDIT_HOURS_RULE.member}学时，书记和支委不少于${CREDIT_HOURS_RULE.committee}学时；志愿服务只计入点名记录了参加人员的活动 · 导出于${exportedAt}`,
+    title: sheetTitle(branchName, year, MEMBER_SHEET_NAME),
+    subtitle: `共${members.length}人 · 学时按每名党员参加（实到）的集中学习累计，党员每年不少于${CREDIT_HOURS_RULE.member}学时，书记和支委不少于${CREDIT_HOURS_RULE.committee}学时；志愿服务计入记录中点名参加的党员，时长按参与人次平均 · 导出于${exportedAt}`,
     columns,
     rows: data,
   }
-}
-
-const ACTIVITY_TYPE_ORDER = Object.keys(ACTIVITY_TYPES) as ActivityTypeId[]
-
-function roundHours(h: number): number {
-  return Math.round(h * 10) / 10
 }

@@ -39,10 +39,13 @@ export const talkSchema = z.object({
 })
 
 export const volunteerSchema = z.object({
+  /** 参与人次: the named members below plus anyone else who served (群众, non-roster volunteers) */
   participants: count(10_000, '参与人次'),
-  /** total service hours across participants */
+  /** total service hours across participants; each participant is credited an even share (docs/domain.md) */
   hours: amount(100_000, '服务时长'),
   beneficiaries: count(1_000_000, '惠及人次'),
+  /** roster members who served, one tap each on the form; absent on records from before this field existed */
+  memberIds: z.optional(z.array(idSchema).check(z.maxLength(MAX_ROSTER, '参加党员最多500人'))),
 })
 
 export const studySchema = z.object({

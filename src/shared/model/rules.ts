@@ -5,6 +5,8 @@
 //  - an activity carries the field group each of its types needs (党课 → 讲课信息, 谈心谈话 → 谈话信息, …);
 //    警示教育形式 and the 学习 sub-kinds (支委班子 / 全体, 交流研讨, 心得体会) are optional, so older records stay valid;
 //  - 请假 and 缺席 are among 应到, and nobody is both;
+//  - a 志愿服务 names each participating member once, and its 参与人次 is at least the number named (others who
+//    served, 群众 and non-roster volunteers, make up the rest); records from before the names existed name nobody;
 //  - in a branch with 党小组, a 党小组会 names one of them, and no two 党小组 share a name;
 //  - an activity is dated from 2000 to one year after today (China date);
 //  - keys only the server sets are ignored; any other key the entity does not have is refused.
@@ -12,7 +14,7 @@ import type * as z from 'zod/mini'
 import { ACTIVITY_TYPES, type FieldGroup } from '../catalogue'
 import { type ChinaDate, latestActivityDate } from '../dates'
 import type { SyncEntity } from '../sync/mutation'
-import { activityFieldsSchema, type ActivityFields, type Attendance } from './activity'
+import { activityFieldsSchema, type ActivityFields, type Attendance, type VolunteerInfo } from './activity'
 import type { FieldIssue } from './errors'
 import { fieldKind, fieldLabel, shortKey, USER_FIELD_SCHEMAS } from './fieldNames'
 import { memberFieldsSchema, type MemberFields } from './member'
@@ -104,6 +106,16 @@ export function attendanceIssue(attendance: Attendance): FieldIssue | null {
   return null
 }
 
+/** 志愿服务: the members named took part, each once; 参与人次 counts them and anyone else who served. */
+export function volunteerIssue(volunteer: VolunteerInfo): FieldIssue | null {
+  const named = volunteer.memberIds ?? []
+  if (new Set(named).size !== named.length) return { path: 'volunteer.memberIds', message: '参加党员中有重复的人员' }
+  if (volunteer.participants < named.length) {
+    return { path: 'volunteer.participants', message: `参与人次不能少于点名的参加党员人数（${named.length}人）` }
+  }
+  return null
+}
+
 const configuredGroups = (groups: readonly string[] | undefined) => (groups ?? []).map((g) => g.trim()).filter((g) => g !== '')
 
 function sameGroupMeeting(fields: ActivityFields, previous: Readonly<Record<string, unknown>>): boolean {
@@ -126,6 +138,10 @@ function activityIssue(fields: ActivityFields, context: RecordContext): FieldIss
   if (fields.date > latestActivityDate(context.today)) return { path: 'date', message: '日期不能晚于一年以后' }
   if (fields.attendance) {
     const issue = attendanceIssue(fields.attendance)
+    if (issue) return issue
+  }
+  if (fields.volunteer) {
+    const issue = volunteerIssue(fields.volunteer)
     if (issue) return issue
   }
   return fieldGroupIssue(fields) ?? groupMeetingIssue(fields, context)

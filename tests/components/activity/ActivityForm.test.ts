@@ -80,7 +80,7 @@ describe('ActivityForm', () => {
     await wrapper.get('input[name="topic"]').setValue('重温入党誓词')
     await wrapper.find('button[data-type="volunteer"]').trigger('click')
     expect(fields.value.topic).toBe('重温入党誓词')
-    expect(fields.value.volunteer).toEqual({ participants: 3, hours: 0, beneficiaries: 0 })
+    expect(fields.value.volunteer).toEqual({ participants: 3, hours: 0, beneficiaries: 0, memberIds: ['m-secretary', 'm-liming01', 'm-wangfang'] })
   })
 
   it('shows the validation message next to its field', async () => {

@@ -80,7 +80,8 @@ describe('ActivityLogPage', () => {
     await until(() => second.wrapper.find('[data-testid="draft-choice"]').exists(), 'the choice')
     expect(second.wrapper.get('[data-testid="draft-choice"]').text()).toContain('支委会：研究发展党员')
     await second.wrapper.get('[data-testid="discard-draft"]').trigger('click')
-    await until(() => (second.wrapper.find('input[name="topic"]').element as HTMLInputElement | undefined)?.value.includes('志愿服务') ?? false, 'a fresh 志愿服务 form')
+    const topic = () => second.wrapper.find('input[name="topic"]')
+    await until(() => topic().exists() && (topic().element as HTMLInputElement).value.includes('志愿服务'), 'a fresh 志愿服务 form')
     expect(await readDraft('new-activity')).toBeUndefined()
   })
 

@@ -100,6 +100,21 @@ describe('joining a branch with local data', () => {
     expect((await readSyncPosition()).cursor).toBe(0)
   })
 
+  it('a 志愿服务 names branch members after mapping; one left as 非名册人员 is still counted in 参与人次', async () => {
+    const { zhang, li, wang } = await phoneUsedAlone()
+    const service = await createActivity(themeDayFields({
+      types: ['volunteer'], topic: '社区清洁', volunteer: { participants: 4, hours: 8, beneficiaries: 30, memberIds: [zhang.id, li.id, wang.id] },
+    }))
+    expect((await planRosterMapping()).unmatched.find((e) => e.id === li.id)?.recordCount).toBe(2)
+    await signInLocally('member', { memberId: BRANCH_ZHAO })
+    await beginRosterMapping()
+    await pullBranchRoster()
+    await applyRosterMapping({ [li.id]: BRANCH_ZHAO, [wang.id]: null })
+    const expected = { participants: 4, hours: 8, beneficiaries: 30, memberIds: [BRANCH_ZHANG, BRANCH_ZHAO] }
+    expect((await getActivity(service.id))?.volunteer).toEqual(expected)
+    expect((await readOutbox()).find((m) => m.recordId === service.id)?.fields.volunteer).toEqual(expected)
+  })
+
   it('a secretary may keep unmatched entries as new roster entries, queued with their settings', async () => {
     const { zhang, li, wang, meeting } = await phoneUsedAlone()
     await signInLocally('secretary')

@@ -95,6 +95,22 @@ describe('buildLedgerCsv', () => {
     expect(byId.get('r-review')).toMatchObject({ 评议优秀: '3', 评议合格: '10', 评议基本合格: '1', 评议不合格: '0' })
   })
 
+  it('has the 学习 and 警示教育 sub-kinds and the named 志愿服务 members in their own columns', () => {
+    const more = [
+      makeRecord({ id: 'r-s1', types: ['study'], date: '2025-08-01', study: { creditHours: 2, scope: 'all', discussion: true, reflections: 12 } }),
+      makeRecord({ id: 'r-w1', types: ['warningEducation'], date: '2025-08-02', warning: { kind: 'bulletin' } }),
+      makeRecord({ id: 'r-v1', types: ['volunteer'], date: '2025-08-03', volunteer: { participants: 3, hours: 6, beneficiaries: 9, memberIds: ['b', 'gone'] } }),
+    ]
+    const byId = ledgerById(buildLedgerCsv([...records, ...more], 2025, roster))
+    expect(byId.get('r-s1')).toMatchObject({ 学时: '2', 参学范围: '全体党员集中学习', 交流研讨: '✓', '心得体会（篇）': '12', 警示教育形式: '' })
+    expect(byId.get('r-study')).toMatchObject({ 参学范围: '', 交流研讨: '', '心得体会（篇）': '' })
+    expect(byId.get('r-w1')).toMatchObject({ 警示教育形式: '传达警示教育通报', 学时: '' })
+    expect(byId.get('r-v1')).toMatchObject({ 志愿服务人次: '3', 志愿服务参加党员: '王芳、（已移除）' })
+    expect(byId.get('r-volunteer')).toMatchObject({ 志愿服务参加党员: '' })
+    // without a roster only the counts
+    expect(ledgerById(buildLedgerCsv(more, 2025)).get('r-v1')).toMatchObject({ 志愿服务参加党员: '' })
+  })
+
   it('counts a 谈心谈话 without details as 1 人次, as the report does', () => {
     const bare = [makeRecord({ id: 'bare-talk', types: ['heartTalk'], date: '2025-03-03' })]
     expect(ledgerById(buildLedgerCsv(bare, 2025)).get('bare-talk')).toMatchObject({ 谈心谈话人次: '1', 谈话人: '' })

@@ -137,6 +137,19 @@ describe('buildReportDocx', () => {
     for (const row of rows) for (const text of row) expect(text).not.toBe('')
   })
 
+  it('adds who served in a 志愿服务 and the 学习 / 警示教育 sub-kinds to the 其他 cell', async () => {
+    const rows = await appendixRows([
+      makeRecord({ id: 'v3', types: ['volunteer'], date: '2025-04-07', topic: '义诊', volunteer: { participants: 3, hours: 6, beneficiaries: 20, memberIds: ['a', 'b'] } }),
+      makeRecord({ id: 's2', types: ['study'], date: '2025-04-08', topic: '班子学习', study: { creditHours: 2, scope: 'committee', discussion: true, reflections: 5 } }),
+      makeRecord({ id: 'w2', types: ['warningEducation'], date: '2025-04-09', topic: '警示片', warning: { kind: 'video' } }),
+    ])
+    expect(rows.slice(1).map((r) => r[6])).toEqual([
+      '志愿服务：3人次，6小时，惠及20人次；参加党员：张三、王芳',
+      '学时：2学时/学习形式：支委班子学习，含交流研讨，心得体会5篇',
+      '警示教育：观看警示教育视频',
+    ])
+  })
+
   it('puts 内容摘要 (cut when long) and 决议 in their own columns', async () => {
     const long = '发言要点'.repeat(30)
     const rows = await appendixRows([makeRecord({ id: 's1', types: ['committeeMeeting'], date: '2025-06-01', topic: '研究', summary: `一、传达精神。\n${long}`, resolution: '同意，5票赞成。' })])

@@ -26,7 +26,7 @@ async function workbook(withRoster = true) {
 }
 
 describe('the 台账 as .xlsx', () => {
-  it('has one sheet per type group and 党员个人情况, each with the branch, year and a header row', async () => {
+  it('has one sheet per type group and 党员个人年度情况, each with the branch, year and a header row', async () => {
     const sheets = await readXlsxFile(await workbook())
     expect(sheets.map((s) => s.sheet)).toEqual([...TYPE_GROUPS.map((g) => g.name), MEMBER_SHEET_NAME])
     const meetings = sheets[0]!.data
@@ -82,6 +82,42 @@ describe('the 台账 as .xlsx', () => {
     expect(at('张三', '参会率')).toBe('100%')
   })
 
+  it('shows the 学习 and 警示教育 sub-kinds and who served in a 志愿服务 as columns; the member sheet credits the named', async () => {
+    const more = [
+      makeRecord({ id: 'r-s-committee', types: ['study'], date: '2026-07-01', topic: '班子学习', study: { creditHours: 3, scope: 'committee', discussion: true, reflections: 4 },
+        attendance: { expected: ['a'], leave: [], absent: [], observers: '' } }),
+      makeRecord({ id: 'r-s-plain', types: ['study'], date: '2026-07-02', topic: '旧记录', study: { creditHours: 2 }, attendance: { expected: everyone, leave: [], absent: [], observers: '' } }),
+      makeRecord({ id: 'r-w-base', types: ['warningEducation'], date: '2026-07-03', topic: '参观基地', warning: { kind: 'base' } }),
+      makeRecord({ id: 'r-w-none', types: ['warningEducation'], date: '2026-07-04', topic: '警示教育' }),
+      makeRecord({ id: 'r-v-named', types: ['volunteer'], date: '2026-07-05', topic: '义诊', volunteer: { participants: 5, hours: 10, beneficiaries: 60, memberIds: ['c', 'b'] } }),
+    ]
+    const blob = await buildLedgerXlsx({ records: more, year: 2026, branchName: '红星社区第一党支部', roster, exportedAt: '2026-11-20 10:00' })
+    const sheets = await readXlsxFile(Buffer.from(await blob.arrayBuffer()))
+    const study = sheets.find((s) => s.sheet === '学习教育')!.data
+    const header = study[2]!
+    const row = (id: string) => study.find((r) => r[header.indexOf('记录编号')] === id)!
+    const at = (id: string, col: string) => row(id)[header.indexOf(col)]
+    expect(at('r-s-committee', '参学范围')).toBe('支委班子学习')
+    expect(at('r-s-committee', '交流研讨')).toBe(TYPE_MARK)
+    expect(at('r-s-committee', '心得体会（篇）')).toBe(4)
+    expect(at('r-s-plain', '参学范围')).toBeNull()
+    expect(at('r-s-plain', '心得体会（篇）')).toBeNull()
+    expect(at('r-w-base', '警示教育形式')).toBe('参观警示教育基地')
+    expect(at('r-w-none', '警示教育形式')).toBeNull()
+    const volunteer = sheets.find((s) => s.sheet === '志愿服务')!.data
+    expect(volunteer[3]![volunteer[2]!.indexOf('参加党员')]).toBe('李四、王芳')
+    const members = sheets.find((s) => s.sheet === MEMBER_SHEET_NAME)!.data
+    expect(MEMBER_SHEET_NAME).toBe('党员个人年度情况')
+    expect(members[0]![0]).toBe('红星社区第一党支部2026年度党员个人年度情况')
+    const mh = members[2]!
+    const member = (name: string, col: string) => members.find((r) => r[0] === name)![mh.indexOf(col)]
+    expect(member('李四', '志愿服务次数')).toBe(1)
+    expect(member('李四', '志愿服务时长（小时）')).toBe(2)
+    expect(member('张三', '志愿服务次数')).toBe(0)
+    expect(member('张三', '学时')).toBe(5)
+    expect(member('王芳', '学时')).toBe(2)
+  })
+
   it('prints landscape on A4 with the header row repeated and frozen', async () => {
     const zip = await JSZip.loadAsync(await workbook())
     const workbookXml = await zip.file('xl/workbook.xml')!.async('string')
@@ -92,6 +128,12 @@ describe('the 台账 as .xlsx', () => {
     expect(sheet).toMatch(/<pageSetup[^>]*paperSize="9"/)
     expect(sheet).toMatch(/<pageSetup[^>]*fitToWidth="1"/)
     expect(sheet).toContain('ySplit="3"')
+    // 宋体 11 is the workbook's default font (font 0), so plain body cells need no style of their own
+    const styles = await zip.file('xl/styles.xml')!.async('string')
+    expect(styles.match(/<font>.*?<\/font>/s)![0]).toContain('<name val="宋体"/>')
+    expect(styles.match(/<font>.*?<\/font>/s)![0]).toContain('<sz val="11"/>')
+    expect([...styles.matchAll(/<font>(.*?)<\/font>/gs)].every((f) => f[1]!.includes('<name val="宋体"/>'))).toBe(true)
+    expect(sheet).toMatch(/<c r="B4" t="s">/)
     // Chinese columns are wide enough: 日期 fits 'YYYY-MM-DD', 内容摘要 is wide and wraps
     const widths = [...sheet.matchAll(/<col [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]))
     const header = buildLedgerSheets({ records, year: 2026, branchName: '', exportedAt: '' })[0]!.columns
@@ -99,7 +141,7 @@ describe('the 台账 as .xlsx', () => {
     expect(widths[header.findIndex((c) => c.header === '内容摘要')]).toBeGreaterThanOrEqual(40)
   })
 
-  it('leaves 党员个人情况 out without a roster and keeps every group sheet when the year is empty', () => {
+  it('leaves 党员个人年度情况 out without a roster and keeps every group sheet when the year is empty', () => {
     const sheets = buildLedgerSheets({ records: [], year: 2030, branchName: '', exportedAt: '2030-01-01 00:00' })
     expect(sheets.map((s) => s.name)).toEqual(TYPE_GROUPS.map((g) => g.name))
     expect(sheets[0]!.title).toBe('党支部2030年度活动台账（三会一课）')

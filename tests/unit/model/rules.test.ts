@@ -95,6 +95,23 @@ describe('validateRecordFields', () => {
     expect(ok({ types: ['study'], study: { creditHours: 2, discussion: 'yes' } })).toBe(false)
   })
 
+  it('志愿服务 may name its members: each once, 参与人次 at least the number named; older records name nobody', () => {
+    const ok = (volunteer: Record<string, unknown>) => validateRecordFields('activity', activity({ types: ['volunteer'], volunteer }), { today }).ok
+    const messages = (volunteer: Record<string, unknown>) => messagesOf(validateRecordFields('activity', activity({ types: ['volunteer'], volunteer }), { today }))
+    const base = { participants: 3, hours: 6, beneficiaries: 10 }
+    expect(ok(base)).toBe(true)
+    expect(ok({ ...base, memberIds: [] })).toBe(true)
+    expect(ok({ ...base, memberIds: [a, b, c] })).toBe(true)
+    // two named members and one 群众: 3 人次
+    expect(ok({ ...base, memberIds: [a, b] })).toBe(true)
+    expect(messages({ ...base, participants: 2, memberIds: [a, b, c] })).toEqual(['参与人次不能少于点名的参加党员人数（3人）'])
+    expect(messages({ ...base, memberIds: [a, a] })).toEqual(['参加党员中有重复的人员'])
+    expect(validateRecordFields('activity', activity({ types: ['volunteer'], volunteer: { ...base, participants: 1, memberIds: [a, b] } }), { today }))
+      .toMatchObject({ ok: false, issues: [{ path: 'volunteer.participants' }] })
+    expect(ok({ ...base, memberIds: ['x'] })).toBe(false)
+    expect(ok({ ...base, memberIds: a })).toBe(false)
+  })
+
   it('in a branch with 党小组, a 党小组会 names one of them', () => {
     const groups = ['第一党小组', '第二党小组']
     const meeting = (partyGroup?: string) => activity({ types: ['groupMeeting'], ...(partyGroup === undefined ? {} : { partyGroup }) })
