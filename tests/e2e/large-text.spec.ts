@@ -9,6 +9,10 @@ import { brokenLabels, findLayoutProblems, pageAreaHeight, setBrowserTextSize, s
 const SHOTS = 'docs/screenshots'
 // Screenshots 360 px wide, to keep the committed PNGs small.
 test.use({ deviceScaleFactor: 1 })
+// The one-time "已可离线使用" card counts as seen, so it does not sit in the screenshots.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('branch-log:notice:offline-ready', 'seen'))
+})
 const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
 const NOW = `${today}T09:00:00.000+08:00`
 
