@@ -42,9 +42,15 @@ test.describe('inside WeChat', () => {
   })
 })
 
-test('"已可离线使用" shows once, when the service worker is first ready, and not after a reload', async ({ page }) => {
-  await page.goto('/')
+test('"已可离线使用" shows once, on the first calm screen after the service worker is ready, and not after a reload', async ({ page }) => {
+  // Ready while the member fills in a form: the card waits, never covering the form's save button.
+  await page.goto('/log?type=themeDay')
+  await waitForServiceWorker(page)
+  await noticesLoaded(page)
   const notice = page.getByTestId('offline-ready-notice')
+  await page.waitForTimeout(1000)
+  await expect(notice).toHaveCount(0)
+  await page.getByRole('link', { name: '首页' }).click()
   await expect(notice).toBeVisible({ timeout: 20_000 })
   await expect(notice).toContainText('没有网络时也能打开、记录')
   await expect(page.getByTestId('in-app-browser-notice')).toHaveCount(0)
