@@ -40,6 +40,22 @@ test.describe('inside WeChat', () => {
     await noticesLoaded(page)
     await expect(page.getByTestId('in-app-browser-notice')).toHaveCount(0)
   })
+
+  test('where the clipboard refuses, the link is left selected to copy by hand', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('refused')) } })
+      document.execCommand = () => false
+    })
+    await page.goto('/more')
+    await page.getByTestId('in-app-browser-notice').getByRole('button', { name: '复制链接' }).click({ timeout: 15_000 })
+    const field = page.getByTestId('copy-link-field')
+    await expect(field).toBeVisible()
+    await expect(field).toHaveValue(/\/more$/)
+    await expect.poll(() => field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.value.length]))
+      .toEqual([0, expect.any(Number), expect.any(Number)])
+    const [, end, length] = await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.value.length])
+    expect(end).toBe(length)
+  })
 })
 
 test('"已可离线使用" shows once, on the first calm screen after the service worker is ready, and not after a reload', async ({ page }) => {

@@ -12,6 +12,23 @@ export function wasNoticeShown(notice: OnceNotice): boolean {
   }
 }
 
+/** For this visit only (sessionStorage): a banner dismissed stays away while the member moves between screens. */
+export function dismissedThisVisit(notice: string): boolean {
+  try {
+    return sessionStorage.getItem(`branch-log:dismissed:${notice}`) !== null
+  } catch {
+    return false
+  }
+}
+
+export function rememberDismissedThisVisit(notice: string): void {
+  try {
+    sessionStorage.setItem(`branch-log:dismissed:${notice}`, '1')
+  } catch {
+    // storage refused: the banner comes back on the next screen load
+  }
+}
+
 export function rememberNoticeShown(notice: OnceNotice): void {
   try {
     localStorage.setItem(key(notice), new Date().toISOString())
