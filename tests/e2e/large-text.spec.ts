@@ -66,6 +66,8 @@ const SCREENS: { screen: string, open: (page: Page) => Promise<void> }[] = [
   { screen: 'settings', open: async (page) => { await page.goto('/settings') } },
   { screen: 'more', open: async (page) => { await page.goto('/more') } },
   { screen: 'account', open: async (page) => { await page.goto('/account') } },
+  { screen: 'signin', open: async (page) => { await page.goto('/signin') } },
+  { screen: 'edit', open: async (page) => { await page.goto('/activities/act-theme/edit') } },
 ]
 
 for (const percent of [100, 150, 200]) {
