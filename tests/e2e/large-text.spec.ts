@@ -47,12 +47,14 @@ async function importBackup(page: Page) {
 async function expectSound(page: Page, screen: string, percent: number, screenshot = true) {
   await page.waitForLoadState('networkidle')
   await page.evaluate(() => document.fonts.ready)
+  // still the size under test (a full-page or element screenshot in Playwright would reset it)
+  expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize)), `${screen} root font size`).toBeCloseTo(18 * percent / 100, 0)
   const problems = await findLayoutProblems(page)
   expect.soft(problems.sidewaysScroll, `${screen} at ${percent}% scrolls sideways`).toBeLessThanOrEqual(0)
   expect.soft(problems.overlaps, `${screen} at ${percent}%: text over text`).toEqual([])
   expect.soft(problems.cutOff, `${screen} at ${percent}%: text cut off`).toEqual([])
   expect.soft(await brokenLabels(page, '.tab-label'), `${screen} at ${percent}%: tab labels`).toEqual([])
-  expect.soft(await brokenLabels(page, 'main :is(.btn, .chip, .badge, label > span)', 8), `${screen} at ${percent}%: short labels`).toEqual([])
+  expect.soft(await brokenLabels(page, 'main :is(.btn, .chip, .badge, label > span, [data-figure-key] .label)', 8), `${screen} at ${percent}%: short labels`).toEqual([])
   if (screenshot) await page.screenshot({ path: `${SHOTS}/large-text-${screen}-${percent}.png` })
 }
 
