@@ -38,6 +38,15 @@ export async function activityChecker(_context: ActivityContext): Promise<Activi
   return (fields) => orThrow(validateActivityFields(plain(fields)))
 }
 
+/**
+ * The activity rules as a plain function of the fields and their context, for checking inside a write's own
+ * transaction (where nothing but IndexedDB may be awaited). The same checks as activityChecker.
+ */
+export async function loadActivityRules(): Promise<(fields: unknown, context: ActivityContext) => ActivityFields> {
+  const { validateActivityFields, orThrow } = await loadValidation()
+  return (fields, _context) => orThrow(validateActivityFields(plain(fields)))
+}
+
 /** `previous`: the record as stored, when this is an edit of it. */
 export async function checkActivity(fields: unknown, previous?: object | null): Promise<ActivityFields> {
   return (await activityChecker(await readActivityContext(previous)))(fields)
