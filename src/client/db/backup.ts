@@ -3,7 +3,9 @@ import type { BackupFile, BackupPhoto } from '@shared/backup'
 import { ValidationError } from '@shared/model/errors'
 import { activityChecker, loadBackupFormat, memberChecker, readActivityContext } from './validation'
 import { getDb } from './connection'
-import { appendManyToOutbox, LOCAL_SETTINGS_RECORD_ID, type OutboxChange } from './outbox'
+import { LOCAL_SETTINGS_RECORD_ID } from './outbox'
+import { getDeviceId, reserveClientSeqs } from './meta'
+import type { Mutation, SyncEntity } from '@shared/sync/mutation'
 import type { StoredActivity, StoredMember } from './schema'
 import { mayMake, requirePermission } from './permission'
 
@@ -20,6 +22,27 @@ function base64ToBlob(base64: string, mimeType: string): Blob {
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
   return new Blob([bytes], { type: mimeType })
+}
+
+/** One change an import queues. */
+interface OutboxChange {
+  entity: SyncEntity
+  op: Mutation['op']
+  recordId: string
+  baseVersion: number | null
+  fields: Record<string, unknown>
+}
+
+/**
+ * Queue many mutations in this order under consecutive sequence numbers, in one bulk write (here rather than in
+ * outbox.ts: only the import needs it, and this module loads with the settings screen). Must run inside a rw
+ * transaction over outbox and meta (with the changes themselves).
+ */
+async function appendManyToOutbox(changes: OutboxChange[]): Promise<void> {
+  if (changes.length === 0) return
+  const clientId = await getDeviceId()
+  const first = await reserveClientSeqs(changes.length)
+  await getDb().outbox.bulkAdd(changes.map((c, i) => ({ clientSeq: first + i, mutation: { clientId, clientSeq: first + i, ...c } })))
 }
 
 export async function exportBackup(now: Date = new Date()): Promise<BackupFile> {

@@ -1,7 +1,7 @@
 // The outbox: local changes not yet acknowledged by the server, in device order.
 import type { Mutation, SyncEntity } from '@shared/sync/mutation'
 import { getDb } from './connection'
-import { getDeviceId, nextClientSeq, reserveClientSeqs } from './meta'
+import { getDeviceId, nextClientSeq } from './meta'
 import type { OutboxEntry } from './schema'
 
 /** The recordId the settings record has in this device's outbox; the server's is the branch id. */
@@ -15,26 +15,6 @@ export async function appendToOutbox(
   const clientId = await getDeviceId()
   const clientSeq = await nextClientSeq()
   await db.outbox.add({ clientSeq, mutation: { clientId, clientSeq, entity, op, recordId, baseVersion, fields } })
-}
-
-/** One change to queue with appendManyToOutbox. */
-export interface OutboxChange {
-  entity: SyncEntity
-  op: Mutation['op']
-  recordId: string
-  baseVersion: number | null
-  fields: Record<string, unknown>
-}
-
-/**
- * Append many mutations in this order under consecutive sequence numbers, in one bulk write. Must run inside a rw
- * transaction over outbox and meta (with the changes themselves).
- */
-export async function appendManyToOutbox(changes: OutboxChange[]): Promise<void> {
-  if (changes.length === 0) return
-  const clientId = await getDeviceId()
-  const first = await reserveClientSeqs(changes.length)
-  await getDb().outbox.bulkAdd(changes.map((c, i) => ({ clientSeq: first + i, mutation: { clientId, clientSeq: first + i, ...c } })))
 }
 
 /** Changes waiting to be sent (rejected ones are kept apart: they will never apply). */
