@@ -23,7 +23,7 @@ import { MAX_PULL_LIMIT, PROTOCOL_VERSION, type PullPage } from '../src/shared/s
 import { createSignedInBranch, pushRecords, sqliteStorage, startBenchServer, syntheticActivities } from './serverProcess'
 import { startPouchServer } from './syncPouchServer'
 import { startPeerServer } from './syncPeerServer'
-import { ms, percentile, type BenchLine } from './support'
+import { APP_PACKAGES, ms, percentile, type BenchLine } from './support'
 
 const RECORDS = 10_000
 const RUNS = Math.max(3, Number(process.env.BENCH_SYNC_RUNS ?? 5))
@@ -39,6 +39,8 @@ async function buildPage(entry: string, outDir: string, name: string): Promise<v
     configFile: false, logLevel: 'warn', publicDir: false,
     define: { __APP_BUILD_ID__: '"bench"', global: 'globalThis', 'process.env.NODE_ENV': '"production"' },
     resolve: {
+      // the peers' pages keep their own packages (RxDB its Dexie); ours uses the app's
+      dedupe: entry.startsWith('./peers/') ? [] : APP_PACKAGES,
       alias: {
         '@shared': fileURLToPath(new URL('../src/shared', import.meta.url)),
         '@client': fileURLToPath(new URL('../src/client', import.meta.url)),

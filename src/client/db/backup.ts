@@ -4,7 +4,8 @@ import { ValidationError } from '@shared/model/errors'
 import { activityChecker, loadBackupFormat, memberChecker, readActivityContext } from './validation'
 import { getDb } from './connection'
 import { LOCAL_SETTINGS_RECORD_ID } from './outbox'
-import { getDeviceId, reserveClientSeqs } from './meta'
+import { getDeviceId, readMeta } from './meta'
+import { META_KEYS } from './metaKeys'
 import type { Mutation, SyncEntity } from '@shared/sync/mutation'
 import type { StoredActivity, StoredMember } from './schema'
 import { mayMake, requirePermission } from './permission'
@@ -41,7 +42,9 @@ interface OutboxChange {
 async function appendManyToOutbox(changes: OutboxChange[]): Promise<void> {
   if (changes.length === 0) return
   const clientId = await getDeviceId()
-  const first = await reserveClientSeqs(changes.length)
+  // the device's sequence counter moves once for the whole batch
+  const first = ((await readMeta<number>(META_KEYS.lastClientSeq)) ?? 0) + 1
+  await getDb().meta.put({ key: META_KEYS.lastClientSeq, value: first + changes.length - 1 })
   await getDb().outbox.bulkAdd(changes.map((c, i) => ({ clientSeq: first + i, mutation: { clientId, clientSeq: first + i, ...c } })))
 }
 

@@ -61,16 +61,9 @@ export async function takeWriterIds(): Promise<WriterIds> {
 
 /** Next strictly increasing sequence number of this device. Call inside a transaction that includes meta. */
 export async function nextClientSeq(): Promise<number> {
-  return reserveClientSeqs(1)
-}
-
-/**
- * Reserve `count` consecutive sequence numbers at once and return the first (bulk writes: one read and one write
- * of the counter instead of one pair per change). Call inside a transaction that includes meta.
- */
-export async function reserveClientSeqs(count: number): Promise<number> {
   const db = getDb()
   const last = (await readMeta<number>(META_KEYS.lastClientSeq)) ?? 0
-  await db.meta.put({ key: META_KEYS.lastClientSeq, value: last + count })
-  return last + 1
+  const next = last + 1
+  await db.meta.put({ key: META_KEYS.lastClientSeq, value: next })
+  return next
 }

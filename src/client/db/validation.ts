@@ -33,9 +33,9 @@ export type MemberChecker = (fields: unknown) => MemberFields
 /** A checker for many records against one context (backup import); throws ValidationError on the first bad one. */
 // `_context` goes to the shared rules once they take one (the 党小组会 group against the branch's groups):
 // validateActivityFields(value, { today: chinaDateOf(), groups: context.groups, previous: context.previous }).
-export async function activityChecker(_context: ActivityContext): Promise<ActivityChecker> {
-  const { validateActivityFields, orThrow } = await loadValidation()
-  return (fields) => orThrow(validateActivityFields(plain(fields)))
+export async function activityChecker(context: ActivityContext): Promise<ActivityChecker> {
+  const rules = await loadActivityRules()
+  return (fields) => rules(fields, context)
 }
 
 /**

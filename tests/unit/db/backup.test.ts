@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
-  addMembers, countPendingChanges, createActivity, deleteActivity, exportBackup, importBackup, listAllActivities,
+  addMembers, countPendingChanges, createActivity, deleteActivity, listAllActivities,
   listMembers, readSettings, saveSettings, savePhoto, getPhoto, useDatabase,
 } from '@client/db'
 import { defaultSettings } from '@shared/rules'
 import { answerPush, freshDatabase, readOutbox, themeDayFields } from './helpers'
+import { exportBackup, importBackup } from '@client/db/backup'
 import { getDb } from '@client/db/connection'
 import { META_KEYS } from '@client/db/metaKeys'
 
