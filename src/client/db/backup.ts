@@ -101,7 +101,8 @@ export async function importBackup(text: string): Promise<ImportSummary> {
   const context = settingsTaken && backup.settings ? { groups: backup.settings.groups } : await readActivityContext()
   const checkMember = await memberChecker()
   if (takeRoster) for (const { syncedVersion: _v, id: _i, createdAt: _c, updatedAt: _u, deleted: _d, ...m } of backup.members) checkMember(m)
-  const checkActivity = await activityChecker(context)
+  // the parsed file is plain data: checked as it is, without a copy of each record first
+  const checkActivity = await activityChecker(context, false)
   for (const a of backup.activities) if (!a.deleted) checkActivity(a)
   const db = getDb()
   // One transaction, written in bulk (one bulkAdd per table instead of a round trip per record): all or nothing,
