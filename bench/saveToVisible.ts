@@ -32,7 +32,7 @@ async function importBackup(page: Page, backup: BackupFile): Promise<number> {
   })
   await page.locator('[data-testid="import-backup"]').setInputFiles({
     name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)),
-  })
+  }, { timeout: 300_000 }) // a 50,000-record file is ~40 MB to hand over
   await page.locator('[data-testid="backup-message"]').waitFor({ timeout: 600_000 })
   return page.evaluate(() => performance.now() - (window as unknown as { importStarted: number }).importStarted)
 }
