@@ -26,7 +26,7 @@ async function main() {
   const server = await serveDirectory('dist')
   const browser = await launchChromium()
   try {
-    if (wants('save')) lines.push(...await measureSaveToVisible(browser, server.url, 10_000))
+    if (wants('save')) lines.push(...await measureSaveToVisible(browser, server.url))
     if (wants('compile')) lines.push(...await measureCompile(browser))
     if (wants('xlsx')) lines.push(...await measureXlsx(browser))
     if (wants('draft')) lines.push(...await measureDraftDocx(browser))

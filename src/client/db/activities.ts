@@ -2,13 +2,14 @@
 import type { ActivityFields } from '@shared/model/activity'
 import { ValidationError } from '@shared/model/errors'
 import { LOCAL_WRITE_MESSAGES } from '@shared/localWriteMessages'
-import { checkActivity } from './validation'
+import { checkActivity, loadActivityRules, readActivityContext } from './validation'
 import { authorOf, requirePermission } from './permission'
 import { isBackfill, monthRange } from '@shared/dates'
 import type { ActivityTypeId } from '@shared/catalogue'
 import { getDb } from './connection'
 import { appendToOutbox } from './outbox'
-import { getLocalUserId, newId } from './meta'
+import { newId, takeWriterIds } from './meta'
+import type { Mutation } from '@shared/sync/mutation'
 import type { StoredActivity } from './schema'
 
 const missing = () => new ValidationError([{ path: '', message: LOCAL_WRITE_MESSAGES.activityMissing }])
@@ -21,23 +22,32 @@ async function changeable(id: string, kind: 'edit' | 'delete'): Promise<StoredAc
   return existing
 }
 
-/** `id` may be chosen by the caller beforehand (photos taken before saving already point at it). */
+/**
+ * `id` may be chosen by the caller beforehand (photos taken before saving already point at it). One transaction
+ * holds the record, its outbox entry and the form's draft removal: saved, queued and no draft, or none of it. Its
+ * reads go out together and so do its writes (two IndexedDB round trips, not one per step): the save is what a
+ * member waits for (bench/saveToVisible.ts).
+ */
 export async function createActivity(fields: ActivityFields, now: Date = new Date(), id: string = newId(), draftKey?: string): Promise<StoredActivity> {
-  await requirePermission('activity', 'create')
-  const value = await checkActivity(fields)
+  const check = await loadActivityRules()
   const db = getDb()
-  // The form's draft goes in the same transaction: saved and no draft, or not saved and the draft kept.
-  return db.transaction('rw', [db.activities, db.outbox, db.meta, db.drafts], async () => {
-    if (draftKey) await db.drafts.delete(draftKey)
-    const createdBy = await getLocalUserId()
+  return db.transaction('rw', [db.activities, db.outbox, db.meta, db.drafts, db.settings], async () => {
+    const [, context, writer] = await Promise.all([requirePermission('activity', 'create'), readActivityContext(), takeWriterIds()])
+    const value = check(fields, context)
     const at = now.toISOString()
     const record: StoredActivity = {
-      ...value, id, createdBy, createdAt: at, updatedAt: at,
+      ...value, id, createdBy: writer.localUserId, createdAt: at, updatedAt: at,
       backfilled: isBackfill(value.date, now), deleted: false, serverVersion: null,
     }
-    await db.activities.add(record)
     const { serverVersion: _sv, ...synced } = record
-    await appendToOutbox('activity', 'put', record.id, null, synced)
+    const mutation: Mutation = {
+      clientId: writer.clientId, clientSeq: writer.clientSeq, entity: 'activity', op: 'put', recordId: id, baseVersion: null, fields: synced,
+    }
+    await Promise.all([
+      draftKey ? db.drafts.delete(draftKey) : undefined,
+      db.activities.add(record),
+      db.outbox.add({ clientSeq: writer.clientSeq, mutation }),
+    ])
     return record
   })
 }

@@ -127,4 +127,17 @@ describe('activity repository', () => {
     await expect(createActivity(themeDayFields(), new Date(), 'activity-draft-1', 'new-activity')).rejects.toThrow()
     expect(await readDraft('new-activity')).toEqual({ topic: '又一份' })
   })
+
+  it('a save that fails moves no sequence number: the next one follows the last saved without a gap', async () => {
+    const first = await createActivity(themeDayFields(), new Date(), 'activity-seq-1')
+    await expect(createActivity(themeDayFields({ topic: '' }))).rejects.toThrow('请填写主题')
+    // fails after its reads and the counter's write were issued in the transaction: all of it rolls back
+    await expect(createActivity(themeDayFields({ topic: '重复编号' }), new Date(), 'activity-seq-1')).rejects.toThrow()
+    const second = await createActivity(themeDayFields({ topic: '第二条' }))
+    const outbox = await readOutbox()
+    expect(outbox.map((m) => [m.recordId, m.clientSeq])).toEqual([[first.id, 1], [second.id, 2]])
+    expect((await getActivity('activity-seq-1'))?.topic).toBe('11月主题党日')
+    expect(new Set(outbox.map((m) => m.clientId))).toEqual(new Set([await getDeviceId()]))
+    expect(second.createdBy).toBe(first.createdBy)
+  })
 })
