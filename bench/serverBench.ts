@@ -5,11 +5,14 @@
 //         sends one new activity per request with the next clientSeq, so nothing is a duplicate; the answers are
 //         read and the applied ones counted.
 //   pull: GET /api/sync/pull?cursor=0&limit=100 on a branch holding 1,000 records (a full first page).
+//   idle poll: GET /api/sync/pull with the cursor and epoch of a phone that has everything (nothing new to send).
+// On PostgreSQL the push and idle-poll loads are also run through 1 and 2 server processes sharing the database
+// (each process gets half the connections; their figures are summed).
 // Each is run for ROUNDS rounds (trivial → push → pull, interleaved) and the median round reported.
 // Requests carry a browser's Accept-Encoding, so the pull page is gzipped as a phone would receive it.
 import { createRequire } from 'node:module'
 import { makeSyntheticYear } from '../src/shared/report/synthetic'
-import { PROTOCOL_VERSION } from '../src/shared/sync/protocol'
+import { PROTOCOL_VERSION, type PullResponse } from '../src/shared/sync/protocol'
 import {
   type BenchStorage, createSignedInBranch, newClientId, pushRecords, sqliteStorage, startBenchServer, syntheticActivities,
 } from './serverProcess'
@@ -92,6 +95,21 @@ function pushLoad(tokens: string[]) {
   }
 }
 
+/** Pull every page as a phone would; the path of the next poll (its cursor and epoch), which finds nothing new. */
+async function idlePollPath(url: string, token: string): Promise<string> {
+  let cursor = 0
+  let epoch = ''
+  for (;;) {
+    const res = await fetch(`${url}/api/sync/pull?protocolVersion=${PROTOCOL_VERSION}&cursor=${cursor}&limit=1000${epoch ? `&epoch=${epoch}` : ''}`,
+      { headers: { authorization: `Bearer ${token}` } })
+    const page = await res.json() as PullResponse
+    if (!res.ok || page.reset) throw new Error(`pull failed (${res.status}): ${JSON.stringify(page).slice(0, 300)}`)
+    cursor = page.cursor
+    epoch = page.epoch
+    if (!page.hasMore) return `/api/sync/pull?protocolVersion=${PROTOCOL_VERSION}&cursor=${cursor}&epoch=${epoch}&limit=500`
+  }
+}
+
 interface BackendFigures {
   name: string
   note: string
@@ -100,6 +118,7 @@ interface BackendFigures {
   /** the same load spread over one branch per connection */
   pushManyBranches: Throughput
   pull: Throughput
+  idle: Throughput
   /** push answers over all rounds, and the records those rounds added (each answer should be one new record) */
   answered: number
   written: number
@@ -136,16 +155,22 @@ async function measureBackend(storage: BenchStorage, note: string): Promise<Back
     const otherBranches = []
     for (let i = 1; i < CONNECTIONS; i++) otherBranches.push(await createSignedInBranch(storage, server.url))
     const manyTokens = [login.token, ...otherBranches.map((b) => b.token)]
-    const runs: Record<'trivial' | 'push' | 'pushMany' | 'pull', Throughput[]> = { trivial: [], push: [], pushMany: [], pull: [] }
+    // A phone of another branch that has pulled everything: its polls find nothing new.
+    const idle = await createSignedInBranch(storage, server.url)
+    await pushRecords(server.url, idle.token, syntheticActivities(SEEDED, 12))
+    const idlePath = await idlePollPath(server.url, idle.token)
+    const idleAuth = { ...BROWSER_HEADERS, authorization: `Bearer ${idle.token}` }
+    const runs: Record<'trivial' | 'push' | 'pushMany' | 'pull' | 'idle', Throughput[]> = { trivial: [], push: [], pushMany: [], pull: [], idle: [] }
     for (let round = 0; round < ROUNDS; round++) {
       runs.trivial.push(await cannon(`${server.url}/api/health`, { headers: BROWSER_HEADERS }))
       runs.push.push(await cannon(server.url, pushLoad([login.token])))
       runs.pushMany.push(await cannon(server.url, pushLoad(manyTokens)))
       runs.pull.push(await cannon(`${server.url}/api/sync/pull?protocolVersion=${PROTOCOL_VERSION}&cursor=0&limit=100`, { headers: auth }))
+      runs.idle.push(await cannon(`${server.url}${idlePath}`, { headers: idleAuth }))
     }
     const [trivial, push, pull] = [medianRun(runs.trivial), medianRun(runs.push), medianRun(runs.pull)]
     answered = [...runs.push, ...runs.pushMany].reduce((sum, r) => sum + r.total - r.failed, 0)
-    figures = { name: storage.name, note, trivial, push, pushManyBranches: medianRun(runs.pushMany), pull }
+    figures = { name: storage.name, note, trivial, push, pushManyBranches: medianRun(runs.pushMany), pull, idle: medianRun(runs.idle) }
   } finally {
     await server.stop()
   }
@@ -162,8 +187,69 @@ function lines(f: BackendFigures): BenchLine[] {
     { name: `server ${f.name}: pull cursor=0 limit=100`, value: rate(f.pull) },
     { name: `server ${f.name}: push / trivial`, value: `${(pushShare * 100).toFixed(1)}%`, target: '≥ 30%', pass: pushShare >= 0.3 },
     { name: `server ${f.name}: pull / trivial`, value: `${((f.pull.reqPerSec / f.trivial.reqPerSec) * 100).toFixed(1)}%` },
+    { name: `server ${f.name}: idle poll (nothing new)`, value: rate(f.idle) },
+    { name: `server ${f.name}: idle poll / trivial`, value: `${((f.idle.reqPerSec / f.trivial.reqPerSec) * 100).toFixed(1)}%`, target: '≥ 60%', pass: f.idle.reqPerSec / f.trivial.reqPerSec >= 0.6 },
     { name: `server ${f.name}: push over ${CONNECTIONS} branches / trivial`, value: `${((f.pushManyBranches.reqPerSec / f.trivial.reqPerSec) * 100).toFixed(1)}% (${rate(f.pushManyBranches)})` },
   ]
+}
+
+/** The same load split over several servers (connections shared out), run at once; rates summed. */
+async function cannonAll(urls: string[], opts: (url: string) => Record<string, unknown>): Promise<Throughput> {
+  const share = Math.max(1, Math.round(CONNECTIONS / urls.length))
+  const parts = await Promise.all(urls.map((url) => cannon(url, { ...opts(url), connections: share })))
+  return {
+    reqPerSec: parts.reduce((n, t) => n + t.reqPerSec, 0), total: parts.reduce((n, t) => n + t.total, 0),
+    failed: parts.reduce((n, t) => n + t.failed, 0), p50: Math.max(...parts.map((t) => t.p50)), p99: Math.max(...parts.map((t) => t.p99)),
+  }
+}
+
+interface ProcessFigures {
+  processes: number
+  trivial: Throughput
+  push: Throughput
+  idle: Throughput
+}
+
+/** 1 and 2 server processes over one PostgreSQL: pushes to one branch and idle polls, through all of them at once. */
+async function measureProcesses(storage: BenchStorage, counts: number[]): Promise<ProcessFigures[]> {
+  const out: ProcessFigures[] = []
+  for (const processes of counts) {
+    const servers = await Promise.all(Array.from({ length: processes }, () => startBenchServer(storage.env)))
+    try {
+      const urls = servers.map((s) => s.url)
+      const login = await createSignedInBranch(storage, urls[0]!)
+      const idle = await createSignedInBranch(storage, urls[0]!)
+      await pushRecords(urls[0]!, idle.token, syntheticActivities(SEEDED, 13))
+      const idlePath = await idlePollPath(urls[0]!, idle.token)
+      const idleAuth = { ...BROWSER_HEADERS, authorization: `Bearer ${idle.token}` }
+      for (const url of urls) await cannon(`${url}/api/health`, { headers: BROWSER_HEADERS }, 1) // warm-up
+      const runs: Record<'trivial' | 'push' | 'idle', Throughput[]> = { trivial: [], push: [], idle: [] }
+      for (let round = 0; round < ROUNDS; round++) {
+        runs.trivial.push(await cannonAll(urls, (url) => ({ url: `${url}/api/health`, headers: BROWSER_HEADERS })))
+        runs.push.push(await cannonAll(urls, (url) => ({ url, ...pushLoad([login.token]) })))
+        runs.idle.push(await cannonAll(urls, (url) => ({ url: `${url}${idlePath}`, headers: idleAuth })))
+      }
+      out.push({ processes, trivial: medianRun(runs.trivial), push: medianRun(runs.push), idle: medianRun(runs.idle) })
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()))
+    }
+  }
+  return out
+}
+
+function processLines(figures: ProcessFigures[]): BenchLine[] {
+  const rate = (t: Throughput) => `${t.reqPerSec.toFixed(0)} req/s (p99 ${t.p99} ms${t.failed ? `, ${t.failed} failed` : ''})`
+  const share = (a: Throughput, b: Throughput) => `${((a.reqPerSec / b.reqPerSec) * 100).toFixed(1)}%`
+  const lines: BenchLine[] = []
+  for (const f of figures) {
+    const label = `server postgres, ${f.processes} process${f.processes > 1 ? 'es' : ''}`
+    lines.push(
+      { name: `${label}: trivial`, value: rate(f.trivial) },
+      { name: `${label}: push one branch`, value: `${rate(f.push)} = ${share(f.push, f.trivial)} of trivial`, target: '≥ 30%', pass: f.push.reqPerSec / f.trivial.reqPerSec >= 0.3 },
+      { name: `${label}: idle poll`, value: `${rate(f.idle)} = ${share(f.idle, f.trivial)} of trivial`, target: '≥ 60%', pass: f.idle.reqPerSec / f.trivial.reqPerSec >= 0.6 },
+    )
+  }
+  return lines
 }
 
 export async function measureServer(): Promise<BenchLine[]> {
@@ -179,6 +265,7 @@ export async function measureServer(): Promise<BenchLine[]> {
     const storage = await postgresStorage(cluster.url)
     try {
       out.push(...lines(await measureBackend(storage, cluster.description)))
+      out.push(...processLines(await measureProcesses(storage, [1, 2])))
     } finally {
       await storage.cleanup()
     }

@@ -96,15 +96,17 @@ export class BatchedStore implements PushStore {
       }
     }
     const lock = dialect === 'postgres' ? ' FOR UPDATE OF d' : ''
+    // CROSS JOIN makes SQLite walk the key list and look each row up (a plain JOIN would scan the branch's records).
+    const join = dialect === 'postgres' ? 'JOIN' : 'CROSS JOIN'
     const deviceRows = await q.all<{ user_id: string; client_id: string; branch_id: string; last_client_seq: unknown; updated_at: unknown }>(
       `SELECT d.user_id, d.client_id, d.branch_id, d.last_client_seq, d.updated_at
        FROM ${jsonRows(dialect, '$1', [['user_id', 'text'], ['client_id', 'text']])}
-       JOIN devices d ON d.user_id = x.user_id AND d.client_id = x.client_id${lock}`,
+       ${join} devices d ON d.user_id = x.user_id AND d.client_id = x.client_id${lock}`,
       [JSON.stringify([...deviceKeys.values()])])
     const recordRows = await q.all<RecordRow>(
       `SELECT ${RECORD_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}
        FROM ${jsonRows(dialect, '$2', [['entity', 'text'], ['id', 'text']])}
-       JOIN records r ON r.branch_id = $1 AND r.entity = x.entity AND r.id = x.id`,
+       ${join} records r ON r.branch_id = $1 AND r.entity = x.entity AND r.id = x.id`,
       [branchId, JSON.stringify([...recordKeys.values()])])
     const devices = new Map(deviceRows.map((r) => [deviceKey(r.user_id, r.client_id),
       { ...r, last_client_seq: num(r.last_client_seq), updated_at: num(r.updated_at) }]))
