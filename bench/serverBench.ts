@@ -8,7 +8,8 @@
 //   idle poll: GET /api/sync/pull with the cursor and epoch of a phone that has everything (nothing new to send).
 // On PostgreSQL the push and idle-poll loads are also run through 1 and 2 server processes sharing the database
 // (each process gets half the connections; their figures are summed).
-// Each is run for ROUNDS rounds (trivial → push → pull, interleaved) and the median round reported.
+// Each route runs ROUNDS times, each time right after a trivial run of its own; its share of the trivial route is
+// the median of those neighbouring ratios, its rate the median run.
 // Requests carry a browser's Accept-Encoding, so the pull page is gzipped as a phone would receive it.
 import { createRequire } from 'node:module'
 import { makeSyntheticYear } from '../src/shared/report/synthetic'
@@ -110,15 +111,53 @@ async function idlePollPath(url: string, token: string): Promise<string> {
   }
 }
 
+/** A route measured right after a trivial run of its own, round by round. */
+interface Paired {
+  route: Throughput
+  /** median over the rounds of route / the trivial run just before it */
+  share: number
+  /** all runs of the route (answers counted from them) */
+  runs: Throughput[]
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+/**
+ * ROUNDS rounds; in each, every route runs right after a trivial run of its own. On a shared machine whose load
+ * swings within seconds, a ratio of neighbours is steadier than a ratio of medians taken far apart.
+ */
+export async function pairedRounds<K extends string>(trivial: () => Promise<Throughput>, routes: Record<K, () => Promise<Throughput>>):
+  Promise<{ trivial: Throughput; routes: Record<K, Paired> }> {
+  const keys = Object.keys(routes) as K[]
+  const trivialRuns: Throughput[] = []
+  const pairs = Object.fromEntries(keys.map((k) => [k, [] as { route: Throughput; trivial: Throughput }[]])) as Record<K, { route: Throughput; trivial: Throughput }[]>
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const k of keys) {
+      const t = await trivial()
+      trivialRuns.push(t)
+      pairs[k].push({ trivial: t, route: await routes[k]() })
+    }
+  }
+  const out = Object.fromEntries(keys.map((k) => [k, {
+    route: medianRun(pairs[k].map((p) => p.route)),
+    share: median(pairs[k].map((p) => p.route.reqPerSec / p.trivial.reqPerSec)),
+    runs: pairs[k].map((p) => p.route),
+  }])) as Record<K, Paired>
+  return { trivial: medianRun(trivialRuns), routes: out }
+}
+
 interface BackendFigures {
   name: string
   note: string
   trivial: Throughput
-  push: Throughput
+  push: Paired
   /** the same load spread over one branch per connection */
-  pushManyBranches: Throughput
-  pull: Throughput
-  idle: Throughput
+  pushManyBranches: Paired
+  pull: Paired
+  idle: Paired
   /** push answers over all rounds, and the records those rounds added (each answer should be one new record) */
   answered: number
   written: number
@@ -150,8 +189,6 @@ async function measureBackend(storage: BenchStorage, note: string): Promise<Back
     await pushRecords(server.url, login.token, syntheticActivities(SEEDED, 11))
     const auth = { ...BROWSER_HEADERS, authorization: `Bearer ${login.token}` }
     await cannon(`${server.url}/api/health`, { headers: BROWSER_HEADERS }, 1) // warm-up
-    // Rounds of trivial → push → pull, medians per route: load from elsewhere on a shared machine then hits
-    // all three alike instead of skewing one ratio.
     const otherBranches = []
     for (let i = 1; i < CONNECTIONS; i++) otherBranches.push(await createSignedInBranch(storage, server.url))
     const manyTokens = [login.token, ...otherBranches.map((b) => b.token)]
@@ -160,17 +197,14 @@ async function measureBackend(storage: BenchStorage, note: string): Promise<Back
     await pushRecords(server.url, idle.token, syntheticActivities(SEEDED, 12))
     const idlePath = await idlePollPath(server.url, idle.token)
     const idleAuth = { ...BROWSER_HEADERS, authorization: `Bearer ${idle.token}` }
-    const runs: Record<'trivial' | 'push' | 'pushMany' | 'pull' | 'idle', Throughput[]> = { trivial: [], push: [], pushMany: [], pull: [], idle: [] }
-    for (let round = 0; round < ROUNDS; round++) {
-      runs.trivial.push(await cannon(`${server.url}/api/health`, { headers: BROWSER_HEADERS }))
-      runs.push.push(await cannon(server.url, pushLoad([login.token])))
-      runs.pushMany.push(await cannon(server.url, pushLoad(manyTokens)))
-      runs.pull.push(await cannon(`${server.url}/api/sync/pull?protocolVersion=${PROTOCOL_VERSION}&cursor=0&limit=100`, { headers: auth }))
-      runs.idle.push(await cannon(`${server.url}${idlePath}`, { headers: idleAuth }))
-    }
-    const [trivial, push, pull] = [medianRun(runs.trivial), medianRun(runs.push), medianRun(runs.pull)]
-    answered = [...runs.push, ...runs.pushMany].reduce((sum, r) => sum + r.total - r.failed, 0)
-    figures = { name: storage.name, note, trivial, push, pushManyBranches: medianRun(runs.pushMany), pull, idle: medianRun(runs.idle) }
+    const { trivial, routes } = await pairedRounds(() => cannon(`${server.url}/api/health`, { headers: BROWSER_HEADERS }), {
+      push: () => cannon(server.url, pushLoad([login.token])),
+      pushMany: () => cannon(server.url, pushLoad(manyTokens)),
+      pull: () => cannon(`${server.url}/api/sync/pull?protocolVersion=${PROTOCOL_VERSION}&cursor=0&limit=100`, { headers: auth }),
+      idle: () => cannon(`${server.url}${idlePath}`, { headers: idleAuth }),
+    })
+    answered = [...routes.push.runs, ...routes.pushMany.runs].reduce((sum, r) => sum + r.total - r.failed, 0)
+    figures = { name: storage.name, note, trivial, push: routes.push, pushManyBranches: routes.pushMany, pull: routes.pull, idle: routes.idle }
   } finally {
     await server.stop()
   }
@@ -178,19 +212,20 @@ async function measureBackend(storage: BenchStorage, note: string): Promise<Back
   return { ...figures, answered, written: (await countActivityRecords(storage)) - 2 * SEEDED }
 }
 
+const pct = (share: number) => `${(share * 100).toFixed(1)}%`
+
 function lines(f: BackendFigures): BenchLine[] {
   const rate = (t: Throughput) =>
     `${t.reqPerSec.toFixed(0)} req/s median of ${ROUNDS} (p50 ${t.p50} ms, p99 ${t.p99} ms${t.failed ? `, ${t.failed} failed` : ''})`
-  const pushShare = f.push.reqPerSec / f.trivial.reqPerSec
   return [
     { name: `server ${f.name}: GET /api/health (trivial)`, value: `${rate(f.trivial)}  [${f.note}]` },
-    { name: `server ${f.name}: push, 1 new mutation per request`, value: `${rate(f.push)}; ${f.written} new records = ${f.answered} answered + ${f.written - f.answered} in flight at stops` },
-    { name: `server ${f.name}: pull cursor=0 limit=100`, value: rate(f.pull) },
-    { name: `server ${f.name}: push / trivial`, value: `${(pushShare * 100).toFixed(1)}%`, target: '≥ 30%', pass: pushShare >= 0.3 },
-    { name: `server ${f.name}: pull / trivial`, value: `${((f.pull.reqPerSec / f.trivial.reqPerSec) * 100).toFixed(1)}%` },
-    { name: `server ${f.name}: idle poll (nothing new)`, value: rate(f.idle) },
-    { name: `server ${f.name}: idle poll / trivial`, value: `${((f.idle.reqPerSec / f.trivial.reqPerSec) * 100).toFixed(1)}%`, target: '≥ 60%', pass: f.idle.reqPerSec / f.trivial.reqPerSec >= 0.6 },
-    { name: `server ${f.name}: push over ${CONNECTIONS} branches / trivial`, value: `${((f.pushManyBranches.reqPerSec / f.trivial.reqPerSec) * 100).toFixed(1)}% (${rate(f.pushManyBranches)})` },
+    { name: `server ${f.name}: push, 1 new mutation per request`, value: `${rate(f.push.route)}; ${f.written} new records = ${f.answered} answered + ${f.written - f.answered} in flight at stops` },
+    { name: `server ${f.name}: pull cursor=0 limit=100`, value: rate(f.pull.route) },
+    { name: `server ${f.name}: push / trivial`, value: pct(f.push.share), target: '≥ 30%', pass: f.push.share >= 0.3 },
+    { name: `server ${f.name}: pull / trivial`, value: pct(f.pull.share) },
+    { name: `server ${f.name}: idle poll (nothing new)`, value: rate(f.idle.route) },
+    { name: `server ${f.name}: idle poll / trivial`, value: pct(f.idle.share), target: '≥ 60%', pass: f.idle.share >= 0.6 },
+    { name: `server ${f.name}: push over ${CONNECTIONS} branches / trivial`, value: `${pct(f.pushManyBranches.share)} (${rate(f.pushManyBranches.route)})` },
   ]
 }
 
@@ -207,8 +242,8 @@ export async function cannonAll(urls: string[], opts: (url: string) => Record<st
 interface ProcessFigures {
   processes: number
   trivial: Throughput
-  push: Throughput
-  idle: Throughput
+  push: Paired
+  idle: Paired
 }
 
 /** 1 and 2 server processes over one PostgreSQL: pushes to one branch and idle polls, through all of them at once. */
@@ -224,13 +259,11 @@ async function measureProcesses(storage: BenchStorage, counts: number[]): Promis
       const idlePath = await idlePollPath(urls[0]!, idle.token)
       const idleAuth = { ...BROWSER_HEADERS, authorization: `Bearer ${idle.token}` }
       for (const url of urls) await cannon(`${url}/api/health`, { headers: BROWSER_HEADERS }, 1) // warm-up
-      const runs: Record<'trivial' | 'push' | 'idle', Throughput[]> = { trivial: [], push: [], idle: [] }
-      for (let round = 0; round < ROUNDS; round++) {
-        runs.trivial.push(await cannonAll(urls, (url) => ({ url: `${url}/api/health`, headers: BROWSER_HEADERS })))
-        runs.push.push(await cannonAll(urls, (url) => ({ url, ...pushLoad([login.token]) })))
-        runs.idle.push(await cannonAll(urls, (url) => ({ url: `${url}${idlePath}`, headers: idleAuth })))
-      }
-      out.push({ processes, trivial: medianRun(runs.trivial), push: medianRun(runs.push), idle: medianRun(runs.idle) })
+      const { trivial, routes } = await pairedRounds(() => cannonAll(urls, (url) => ({ url: `${url}/api/health`, headers: BROWSER_HEADERS })), {
+        push: () => cannonAll(urls, (url) => ({ url, ...pushLoad([login.token]) })),
+        idle: () => cannonAll(urls, (url) => ({ url: `${url}${idlePath}`, headers: idleAuth })),
+      })
+      out.push({ processes, trivial, push: routes.push, idle: routes.idle })
     } finally {
       await Promise.all(servers.map((s) => s.stop()))
     }
@@ -240,14 +273,13 @@ async function measureProcesses(storage: BenchStorage, counts: number[]): Promis
 
 function processLines(figures: ProcessFigures[]): BenchLine[] {
   const rate = (t: Throughput) => `${t.reqPerSec.toFixed(0)} req/s (p99 ${t.p99} ms${t.failed ? `, ${t.failed} failed` : ''})`
-  const share = (a: Throughput, b: Throughput) => `${((a.reqPerSec / b.reqPerSec) * 100).toFixed(1)}%`
   const lines: BenchLine[] = []
   for (const f of figures) {
     const label = `server postgres, ${f.processes} process${f.processes > 1 ? 'es' : ''}`
     lines.push(
       { name: `${label}: trivial`, value: rate(f.trivial) },
-      { name: `${label}: push one branch`, value: `${rate(f.push)} = ${share(f.push, f.trivial)} of trivial`, target: '≥ 30%', pass: f.push.reqPerSec / f.trivial.reqPerSec >= 0.3 },
-      { name: `${label}: idle poll`, value: `${rate(f.idle)} = ${share(f.idle, f.trivial)} of trivial`, target: '≥ 60%', pass: f.idle.reqPerSec / f.trivial.reqPerSec >= 0.6 },
+      { name: `${label}: push one branch`, value: `${rate(f.push.route)} = ${pct(f.push.share)} of trivial`, target: '≥ 30%', pass: f.push.share >= 0.3 },
+      { name: `${label}: idle poll`, value: `${rate(f.idle.route)} = ${pct(f.idle.share)} of trivial`, target: '≥ 60%', pass: f.idle.share >= 0.6 },
     )
   }
   return lines
