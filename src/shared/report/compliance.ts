@@ -8,13 +8,15 @@ import { ruleSubject, ruleUnit } from './phrases'
 import { ruleScopes, ruleWeight } from './rule-count'
 import { recordsOfYear } from './select'
 import { isUntracked } from './tracking'
+import { isPlannedRecord } from '../model/planned'
 
 /**
  * met: enough records, whenever the period falls. missed: over and short. due: contains today and short.
  * upcoming: not started yet and short. untracked: short, but it ended before the branch started keeping its
- * ledger in this app (`since`): not checked, never counted as missed.
+ * ledger in this app (`since`): not checked, never counted as missed. planned: short of held records, not over,
+ * and the branch's plan (计划 records, model/planned.ts) makes up the rest — planned, not met.
  */
-export type PeriodState = 'met' | 'missed' | 'due' | 'upcoming' | 'untracked'
+export type PeriodState = 'met' | 'missed' | 'due' | 'upcoming' | 'untracked' | 'planned'
 
 export interface PeriodCompliance {
   /** 0-based: month 0..11, quarter 0..3, year 0 */
@@ -25,6 +27,9 @@ export interface PeriodCompliance {
   /** 次 (人次 for 谈心谈话) counted toward the rule */
   count: number
   recordIds: string[]
+  /** 次 planned (计划 records) in the period, never part of `count` */
+  planned: number
+  plannedIds: string[]
   state: PeriodState
 }
 
@@ -104,8 +109,10 @@ export function checkCompliance(
   const enabled = rules.filter((r) => r.enabled)
   const wanted = new Set(enabled.map((r) => r.type))
   const ofYear = recordsOfYear(records, year).filter((r) => r.types.some((t) => wanted.has(t)))
+  const prefix = `${String(year).padStart(4, '0')}-`
+  const plannedOfYear = records.filter((r) => isPlannedRecord(r) && r.date.startsWith(prefix) && r.types.some((t) => wanted.has(t)))
   const results = ruleScopes(enabled, options.groups)
-    .map(({ rule, group }) => checkRule(rule, group, ofYear, year, today, dueSoonDays, since))
+    .map(({ rule, group }) => checkRule(rule, group, ofYear, year, today, dueSoonDays, since, plannedOfYear))
   const missedCount = results.reduce((sum, r) => sum + r.missed.length, 0)
   const untrackedCount = results.reduce((sum, r) => sum + r.untracked.length, 0)
   return { year, today, since: since ?? null, rules: results, missedCount, untrackedCount }
@@ -113,12 +120,12 @@ export function checkCompliance(
 
 function checkRule(
   rule: FrequencyRule, group: string | null, records: readonly ActivityRecord[], year: number, today: ChinaDate, window: DueSoonWindow,
-  since: ChinaDate | undefined,
+  since: ChinaDate | undefined, plannedRecords: readonly ActivityRecord[] = [],
 ): RuleCompliance {
   const periods: PeriodCompliance[] = []
   for (let index = 0; index < periodsInYear(rule.period); index++) {
     const [start, end] = periodRange(year, rule.period, index)
-    periods.push({ index, label: periodLabel(year, rule.period, index), start, end, count: 0, recordIds: [], state: 'met' })
+    periods.push({ index, label: periodLabel(year, rule.period, index), start, end, count: 0, recordIds: [], planned: 0, plannedIds: [], state: 'met' })
   }
   for (const record of records) {
     const weight = ruleWeight(rule, record, group)
@@ -127,7 +134,17 @@ function checkRule(
     period.count += weight
     period.recordIds.push(record.id)
   }
-  for (const p of periods) p.state = periodState(p.count, rule.min, p.start, p.end, today, since)
+  for (const record of plannedRecords) {
+    const weight = plannedWeight(rule, record, group)
+    if (weight === 0) continue
+    const period = periods[periodIndexOfMonth(rule.period, monthNumber(record.date))]!
+    period.planned += weight
+    period.plannedIds.push(record.id)
+  }
+  for (const p of periods) {
+    p.state = periodState(p.count, rule.min, p.start, p.end, today, since)
+    if ((p.state === 'due' || p.state === 'upcoming') && p.count + p.planned >= rule.min) p.state = 'planned'
+  }
   const current = periods.find((p) => p.start <= today && today <= p.end) ?? null
   let dueSoon: RuleCompliance['dueSoon'] = null
   if (current && current.state === 'due') {
@@ -146,4 +163,17 @@ function checkRule(
     current,
     dueSoon,
   }
+}
+
+/**
+ * What a planned record adds toward a rule. A plan has no speaker or talk details yet: a rule on 书记讲党课 or one
+ * pair of 谈心谈话 takes the plan when it says nothing either way.
+ */
+function plannedWeight(rule: FrequencyRule, record: ActivityRecord, group: string | null): number {
+  const filled: ActivityRecord = {
+    ...record,
+    lecture: record.lecture ?? (rule.speakerRole ? { speaker: '', speakerRole: rule.speakerRole } : undefined),
+    talk: record.talk ?? (rule.talkPair ? { talker: '', target: '', pair: rule.talkPair, mode: '当面', personCount: 1 } : undefined),
+  }
+  return ruleWeight(rule, filled, group)
 }

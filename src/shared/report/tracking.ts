@@ -3,18 +3,20 @@
 // judged normally (a meeting may have been held before the app was used; the secretary can 补录 it).
 import type { ChinaDate } from '../dates'
 import type { BranchSettings } from '../model/settings'
+import { isCountedRecord } from '../model/planned'
 
 /** What effectiveTrackingSince reads of a record: its date, and whether it is deleted. */
 export interface DatedRecord {
   date: ChinaDate
   deleted?: boolean
+  planned?: boolean | undefined
 }
 
 /** The earliest date of a live (not deleted) record, or null when there is none. */
 export function earliestLiveDate(records: readonly DatedRecord[]): ChinaDate | null {
   let earliest: ChinaDate | null = null
   for (const record of records) {
-    if (record.deleted) continue
+    if (!isCountedRecord(record)) continue
     if (earliest === null || record.date < earliest) earliest = record.date
   }
   return earliest

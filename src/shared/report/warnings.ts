@@ -2,6 +2,7 @@
 // then what the period just ended has no record of (so it can be held late or 补录).
 import { addDays, daysBetween, monthOf, yearOf, type ChinaDate } from '../dates'
 import type { ActivityRecord } from '../model/activity'
+import { isCountedRecord } from '../model/planned'
 import type { FrequencyRule, RulePeriod } from '../model/settings'
 import { DEFAULT_DUE_SOON_DAYS, type DueSoonWindow } from './compliance'
 import { periodIndexOfMonth, periodRange } from './periods'
@@ -98,7 +99,7 @@ export function homeWarnings(
   const since = options.since
   // only records that can matter: from the start of last year on
   const earliest = `${String(yearOf(today) - 1).padStart(4, '0')}-01-01`
-  const live = records.filter((r) => !r.deleted && r.date >= earliest)
+  const live = records.filter((r) => isCountedRecord(r) && r.date >= earliest)
   const due: HomeWarning[] = []
   const missed: HomeWarning[] = []
   const groups = partyGroupNames(options.groups)
