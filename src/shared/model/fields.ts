@@ -1,14 +1,13 @@
 // Small reusable field schemas with Chinese messages, shared by every model. Every message names its field.
 import * as z from 'zod/mini'
 import { EARLIEST_ACTIVITY_DATE, isChinaDate } from '../dates'
+import { tooLongMessage } from './errors'
+
+export { tooLongMessage } from './errors'
 
 export const idSchema = z.string().check(z.minLength(8, '编号无效'), z.maxLength(64, '编号无效'),
   z.regex(/^[A-Za-z0-9_-]+$/, '编号无效'))
 
-/** '主题最多200字，现在215字': a text over its limit is refused with its length, never cut. */
-export function tooLongMessage(label: string, max: number, length: number): string {
-  return `${label}最多${max}字，现在${length}字`
-}
 
 function maxChars(max: number, label: string) {
   return z.maxLength(max, {

@@ -24,11 +24,17 @@ export interface ParsedPlan {
 }
 
 /** Words a plan may use for each type, longest first so 支部党员大会 wins over 党员大会. */
-const TYPE_WORDS: readonly (readonly [string, ActivityTypeId])[] = [
-  ...ACTIVITY_TYPE_IDS.flatMap((id) => [[ACTIVITY_TYPES[id].name, id], [ACTIVITY_TYPES[id].shortName, id]] as [string, ActivityTypeId][]),
+type TypeWord = readonly [word: string, type: ActivityTypeId]
+
+const ALIASES: readonly TypeWord[] = [
   ['主题党日活动', 'themeDay'], ['党员大会', 'generalMeeting'], ['支部委员会', 'committeeMeeting'], ['微党课', 'partyLecture'],
   ['专题党课', 'partyLecture'], ['民主评议', 'democraticReview'], ['谈心', 'heartTalk'], ['志愿', 'volunteer'],
   ['学习', 'study'], ['研讨', 'study'], ['廉政教育', 'warningEducation'],
+]
+
+const TYPE_WORDS: readonly TypeWord[] = [
+  ...ACTIVITY_TYPE_IDS.flatMap((id): TypeWord[] => [[ACTIVITY_TYPES[id].name, id], [ACTIVITY_TYPES[id].shortName, id]]),
+  ...ALIASES,
 ].filter(([word]) => word !== '其他').sort((a, b) => b[0].length - a[0].length)
 
 const TOPIC_MAX = 200
