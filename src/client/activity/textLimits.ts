@@ -1,7 +1,7 @@
 // The length limits of the form's free texts, as the shared schemas set them (src/shared/model/activity.ts), so
 // the form can say "主题最多200字，现在215字" while typing instead of cutting pasted text.
 import type { ActivityFields } from '@shared/model/activity'
-import { tooLongMessage } from '@shared/model/errors'
+import { tooLongMessage } from '@shared/model/textMessages'
 
 const LIMITS: Readonly<Record<string, readonly [max: number, label: string]>> = {
   topic: [200, '主题'], place: [100, '地点'], host: [50, '主持人'], recorder: [50, '记录人'],

@@ -1,9 +1,9 @@
 // Small reusable field schemas with Chinese messages, shared by every model. Every message names its field.
 import * as z from 'zod/mini'
 import { EARLIEST_ACTIVITY_DATE, isChinaDate } from '../dates'
-import { tooLongMessage } from './errors'
+import { tooLongMessage } from './textMessages'
 
-export { tooLongMessage } from './errors'
+export { tooLongMessage } from './textMessages'
 
 export const idSchema = z.string().check(z.minLength(8, '编号无效'), z.maxLength(64, '编号无效'),
   z.regex(/^[A-Za-z0-9_-]+$/, '编号无效'))

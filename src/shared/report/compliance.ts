@@ -1,13 +1,14 @@
 // checkCompliance: each enabled frequency rule of the branch against one year, period by period.
 import { daysBetween, type ChinaDate } from '../dates'
 import type { ActivityRecord } from '../model/activity'
-import { RULE_PERIOD_NAMES, type RulePeriod } from '../model/rulePeriods'
+import { RULE_PERIOD_NAMES } from '../model/rulePeriods'
 import type { FrequencyRule } from '../model/settings'
 import { monthNumber, periodIndexOfMonth, periodLabel, periodRange, periodsInYear } from './periods'
 import { ruleSubject, ruleUnit } from './phrases'
 import { ruleScopes, ruleWeight } from './rule-count'
 import { recordsOfYear } from './select'
 import { isUntracked } from './tracking'
+import { DEFAULT_DUE_SOON_DAYS, type DueSoonWindow } from './due-soon'
 import { isPlannedRecord } from '../model/planned'
 
 /**
@@ -77,9 +78,7 @@ export interface ComplianceOptions {
   groups?: readonly string[] | undefined
 }
 
-/** How many days before a period ends a short period counts as due soon. */
-export type DueSoonWindow = Readonly<Record<RulePeriod, number>>
-export const DEFAULT_DUE_SOON_DAYS: DueSoonWindow = { month: 10, quarter: 30, year: 90 }
+export { DEFAULT_DUE_SOON_DAYS, type DueSoonWindow } from './due-soon'
 
 /** '支委会每月至少1次'; for one 党小组 '第一党小组：党小组会每月至少1次'. */
 export function ruleLabel(rule: FrequencyRule, group: string | null = null): string {

@@ -3,7 +3,6 @@
 // judged normally (a meeting may have been held before the app was used; the secretary can 补录 it).
 import type { ChinaDate } from '../dates'
 import type { BranchSettings } from '../model/settings'
-import { isCountedRecord } from '../model/planned'
 
 /** What effectiveTrackingSince reads of a record: its date, and whether it is deleted. */
 export interface DatedRecord {
@@ -16,7 +15,7 @@ export interface DatedRecord {
 export function earliestLiveDate(records: readonly DatedRecord[]): ChinaDate | null {
   let earliest: ChinaDate | null = null
   for (const record of records) {
-    if (!isCountedRecord(record)) continue
+    if (record.deleted || record.planned === true) continue
     if (earliest === null || record.date < earliest) earliest = record.date
   }
   return earliest
