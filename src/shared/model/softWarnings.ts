@@ -13,12 +13,11 @@ export type SoftWarningId =
   | 'nobodyPresent'
   | 'leaveWithoutReason'
   | 'volunteerHoursWithoutPeople'
-  | 'volunteerPeopleWithoutHours'
+  | 'volunteerBeneficiariesWithoutPeople'
   | 'lectureWithoutSpeaker'
   | 'studyWithoutHours'
   | 'reviewWithoutGrades'
   | 'reviewMoreThanExpected'
-  | 'talkWithoutTarget'
 
 export interface SoftWarning {
   id: SoftWarningId
@@ -63,8 +62,9 @@ export function softWarnings(fields: ActivityFields, today: ChinaDate): SoftWarn
   if (v && fields.types.includes('volunteer')) {
     if (v.participants === 0 && v.hours > 0) {
       out.push({ id: 'volunteerHoursWithoutPeople', path: 'volunteer.participants', message: `参与人次为0，但服务总时长为${v.hours}小时：请填写参与人次` })
-    } else if (v.participants > 0 && v.hours === 0) {
-      out.push({ id: 'volunteerPeopleWithoutHours', path: 'volunteer.hours', message: `服务总时长为0，但参与人次为${v.participants}：请填写服务时长` })
+    }
+    if (v.participants === 0 && v.beneficiaries > 0) {
+      out.push({ id: 'volunteerBeneficiariesWithoutPeople', path: 'volunteer.participants', message: `参与人次为0，但惠及群众${v.beneficiaries}人次：请填写参与人次` })
     }
   }
   if (fields.lecture && fields.types.includes('partyLecture') && /^(无|暂无|待定|-+|—+)$/.test(fields.lecture.speaker.trim())) {
@@ -80,9 +80,6 @@ export function softWarnings(fields: ActivityFields, today: ChinaDate): SoftWarn
     else if (sheet && sheet.expected.length > 0 && graded > sheet.expected.length) {
       out.push({ id: 'reviewMoreThanExpected', path: 'evaluation', message: `评议结果：评议${graded}人，多于应到的${sheet.expected.length}人` })
     }
-  }
-  if (fields.talk && fields.types.includes('heartTalk') && fields.talk.target.trim() === '') {
-    out.push({ id: 'talkWithoutTarget', path: 'talk.target', message: '谈话对象没有填写' })
   }
   return out
 }

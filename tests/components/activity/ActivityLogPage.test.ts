@@ -146,6 +146,10 @@ describe('ActivityLogPage', () => {
       await wrapper.get('button[data-type="groupMeeting"]').trigger('click')
       await flushPromises()
       await wrapper.get('form').trigger('submit')
+      // 第一党小组 has nobody on the roster, so the sheet kept from the 党小组会 expects nobody: warned, then confirmed
+      await until(() => wrapper.find('[data-testid="save-warnings"]').exists(), 'the warning')
+      expect(wrapper.get('[data-testid="save-warnings"]').text()).toContain('应到人数为0')
+      await wrapper.get('[data-testid="save-anyway"]').trigger('click')
       await until(() => router.currentRoute.value.path === '/activities', 'navigation to the list')
       const updated = await getActivity(created.id)
       expect(updated?.types).toEqual(['themeDay'])
