@@ -86,8 +86,9 @@ function leadingTypes(text: string): { types: ActivityTypeId[]; rest: string } {
   return { types, rest }
 }
 
+/** A table's header row: '日期 类型 主题', '序号 时间 活动 内容'. */
 function isHeader(text: string): boolean {
-  return /日期|时间/.test(text) && /类型|活动|主题/.test(text) && !/\d/.test(text)
+  return /^(序号\s*)?(日期|时间)/.test(text) && !/\d/.test(text)
 }
 
 /** One line of the plan; null for a blank or header line. */
