@@ -2,8 +2,8 @@
 // Warnings, not silence (src/shared/model/softWarnings.ts through ActivityLogPage): each odd case is shown in
 // Chinese before saving, nothing is saved until the member confirms 仍然保存, and a date ahead offers 存为计划.
 import 'fake-indexeddb/auto'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import ActivityLogPage from '@client/pages/ActivityLogPage.vue'
@@ -49,6 +49,9 @@ async function markButtons(wrapper: VueWrapper) {
   await until(() => wrapper.findAll('button.mark').length > 0, 'the attendance marks')
   return wrapper.findAll('button.mark')
 }
+
+// a page left mounted would keep saving its draft into the next test's database
+enableAutoUnmount(afterEach)
 
 beforeEach(() => {
   useDatabase(`log-warnings-${Math.random()}`)
