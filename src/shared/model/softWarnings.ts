@@ -41,7 +41,7 @@ export function softWarnings(fields: ActivityFields, today: ChinaDate): SoftWarn
   const out: SoftWarning[] = []
   const ahead = daysBetween(today, fields.date)
   if (!fields.planned && ahead > FUTURE_GRACE_DAYS) {
-    out.push({ id: 'futureDate', path: 'date', message: `日期是${ahead === 1 ? '明天' : `${ahead}天以后`}：活动还没开？可以存为计划，开过以后再补记出席情况` })
+    out.push({ id: 'futureDate', path: 'date', message: `日期是${ahead === 1 ? '明天' : `${ahead}天以后`}，还没到：可以存为计划，开过以后再补记出席情况` })
   }
   if (-ahead >= LONG_AGO_DAYS) out.push({ id: 'longAgo', path: 'date', message: `日期在${Math.floor(-ahead / 365)}年多以前，请确认年份` })
   if (fields.planned) return out

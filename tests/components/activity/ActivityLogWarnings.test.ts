@@ -76,7 +76,7 @@ describe('with a roster', () => {
     await wrapper.get('form').trigger('submit')
     await until(() => wrapper.find('[data-testid="save-warnings"]').exists(), 'the question')
     expect(wrapper.get('[data-testid="save-warnings"] h2').text()).toBe('活动还没开？')
-    expect(wrapper.get('[data-testid="save-warnings"]').text()).toContain('日期是9天以后：活动还没开？可以存为计划')
+    expect(wrapper.get('[data-testid="save-warnings"]').text()).toContain('日期是9天以后，还没到：可以存为计划')
     expect(wrapper.get('[data-testid="save-anyway"]').text()).toBe('仍然保存（已开展）')
     expect(await stored()).toHaveLength(0)
     await wrapper.get('[data-testid="save-as-plan"]').trigger('click')
@@ -88,7 +88,7 @@ describe('with a roster', () => {
   it('a date ahead saved anyway is held', async () => {
     const { wrapper, router } = await mountPage('/log?type=themeDay')
     await wrapper.get('input[name="date"]').setValue(addDays(today, 1))
-    const saved = await warnsThenSaves(wrapper, router, '日期是明天：活动还没开？', '活动还没开？')
+    const saved = await warnsThenSaves(wrapper, router, '日期是明天，还没到', '活动还没开？')
     expect(saved.planned).toBeUndefined()
   })
 

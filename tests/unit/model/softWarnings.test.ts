@@ -28,9 +28,9 @@ describe('softWarnings', () => {
 
   it('a date ahead asks 活动还没开？ in days, and a planned record does not', () => {
     expect(softWarnings(meeting({ date: '2026-12-02' }), today)).toEqual([
-      { id: 'futureDate', path: 'date', message: '日期是明天：活动还没开？可以存为计划，开过以后再补记出席情况' },
+      { id: 'futureDate', path: 'date', message: '日期是明天，还没到：可以存为计划，开过以后再补记出席情况' },
     ])
-    expect(messages(meeting({ date: '2027-06-01' }))[0]).toBe('日期是182天以后：活动还没开？可以存为计划，开过以后再补记出席情况')
+    expect(messages(meeting({ date: '2027-06-01' }))[0]).toBe('日期是182天以后，还没到：可以存为计划，开过以后再补记出席情况')
     expect(ids(meeting({ date: '2027-06-01', planned: true }))).toEqual([])
   })
 
