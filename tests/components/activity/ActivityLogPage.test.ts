@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ActivityLogPage from '@client/pages/ActivityLogPage.vue'
@@ -28,6 +28,9 @@ async function mountPage(path = '/log') {
   await until(() => wrapper.find('.type-picker').exists(), 'the form')
   return { wrapper, router }
 }
+
+// a page left mounted would keep saving its draft into the next test's database
+enableAutoUnmount(afterEach)
 
 beforeEach(async () => {
   useDatabase(`log-page-${Math.random()}`)
