@@ -146,8 +146,8 @@ export async function listAllActivities(): Promise<StoredActivity[]> {
   return getDb().activities.toArray()
 }
 
-/** The earliest live record's date on the device, or null when there is none; walks the date index. */
+/** The earliest live held record's date on the device (a plan is not held yet), or null; walks the date index. */
 export async function earliestActivityDate(): Promise<string | null> {
-  const first = await getDb().activities.orderBy('date').filter((r) => !r.deleted).first()
+  const first = await getDb().activities.orderBy('date').filter((r) => !r.deleted && r.planned !== true).first()
   return first?.date ?? null
 }
