@@ -36,8 +36,16 @@ export const LONG_AGO_DAYS = 366
 const meetingNames = (fields: Pick<ActivityFields, 'types'>) => fields.types
   .filter((t) => ACTIVITY_TYPES[t].attendance).map((t) => ACTIVITY_TYPES[t].name).join('、')
 
+export interface SoftWarningContext {
+  /**
+   * Active members on the roster. With none, 应到 0 is not warned about: there is nobody to pick, and the
+   * attendance sheet already says the roster is empty. Undefined: warned about.
+   */
+  activeMembers?: number
+}
+
 /** The odd cases of one record, in form order. A planned record (计划) only gets what applies to a plan. */
-export function softWarnings(fields: ActivityFields, today: ChinaDate): SoftWarning[] {
+export function softWarnings(fields: ActivityFields, today: ChinaDate, context: SoftWarningContext = {}): SoftWarning[] {
   const out: SoftWarning[] = []
   const ahead = daysBetween(today, fields.date)
   if (!fields.planned && ahead > FUTURE_GRACE_DAYS) {
@@ -51,8 +59,9 @@ export function softWarnings(fields: ActivityFields, today: ChinaDate): SoftWarn
     const names = meetingNames(fields)
     const expected = sheet.expected.length
     const away = sheet.leave.length + sheet.absent.length
-    if (expected === 0) out.push({ id: 'noneExpected', path: 'attendance', message: `应到人数为0：${names}通常有应到人员，请在出席情况中点名` })
-    else if (sheet.absent.length === expected) out.push({ id: 'everyoneAbsent', path: 'attendance', message: `出席情况：应到${expected}人全部缺席，没有人出席` })
+    if (expected === 0) {
+      if (context.activeMembers !== 0) out.push({ id: 'noneExpected', path: 'attendance', message: `应到人数为0：${names}通常有应到人员，请在出席情况中点名` })
+    } else if (sheet.absent.length === expected) out.push({ id: 'everyoneAbsent', path: 'attendance', message: `出席情况：应到${expected}人全部缺席，没有人出席` })
     else if (away === expected) out.push({ id: 'nobodyPresent', path: 'attendance', message: `出席情况：应到${expected}人都请假或缺席，实到0人` })
     const noReason = sheet.leave.filter((l) => l.reason.trim() === '').length
     if (noReason > 0) out.push({ id: 'leaveWithoutReason', path: 'attendance', message: `请假事由：${noReason}人请假没有填写事由` })

@@ -180,10 +180,19 @@ describe('with a roster', () => {
   })
 })
 
-describe('with an empty roster', () => {
-  it('应到 0 on a meeting', async () => {
+describe('应到 0', () => {
+  it('a 支委会 in a branch whose roster has no committee member expects nobody: warned', async () => {
+    await addMembers([{ name: '李明', role: 'member', group: '', active: true }])
     const { wrapper, router } = await mountPage('/log?type=committeeMeeting')
     const saved = await warnsThenSaves(wrapper, router, '应到人数为0：支委会通常有应到人员，请在出席情况中点名')
     expect(saved.attendance?.expected).toEqual([])
+  })
+
+  it('with an empty roster there is nobody to pick: saved without a warning (the sheet says the roster is empty)', async () => {
+    const { wrapper, router } = await mountPage('/log?type=themeDay')
+    expect(wrapper.text()).toContain('名册还是空的')
+    await wrapper.get('form').trigger('submit')
+    await until(() => router.currentRoute.value.path === '/activities', 'the save')
+    expect(wrapper.find('[data-testid="save-warnings"]').exists()).toBe(false)
   })
 })

@@ -39,10 +39,13 @@ describe('softWarnings', () => {
     expect(ids(meeting({ date: '2025-12-01' }))).toEqual([])
   })
 
-  it('应到 0 on a meeting', () => {
-    expect(softWarnings(meeting({ attendance: { expected: [], leave: [], absent: [], observers: '' } }), today)).toEqual([
+  it('应到 0 on a meeting, unless the roster is empty (nobody to pick)', () => {
+    const nobody = meeting({ attendance: { expected: [], leave: [], absent: [], observers: '' } })
+    expect(softWarnings(nobody, today, { activeMembers: 3 })).toEqual([
       { id: 'noneExpected', path: 'attendance', message: '应到人数为0：主题党日通常有应到人员，请在出席情况中点名' },
     ])
+    expect(ids(nobody)).toEqual(['noneExpected'])
+    expect(softWarnings(nobody, today, { activeMembers: 0 })).toEqual([])
   })
 
   it('everyone 缺席, and everyone away (请假 or 缺席)', () => {
