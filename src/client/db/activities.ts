@@ -37,7 +37,7 @@ export async function createActivity(fields: ActivityFields, now: Date = new Dat
     const at = now.toISOString()
     const record: StoredActivity = {
       ...value, id, createdBy: writer.localUserId, createdAt: at, updatedAt: at,
-      backfilled: isBackfill(value.date, now), deleted: false, serverVersion: null,
+      backfilled: value.planned !== true && isBackfill(value.date, now), deleted: false, serverVersion: null,
     }
     const { serverVersion: _sv, ...synced } = record
     const mutation: Mutation = {
@@ -74,7 +74,7 @@ export async function updateActivity(id: string, fields: ActivityFields, now: Da
       if (!sameValue(reference[key], value[key])) changed[key] = value[key] ?? null
     }
     // optional fields removed by the edit
-    for (const key of ['startTime', 'partyGroup', 'attendance', 'lecture', 'talk', 'volunteer', 'study', 'warning', 'evaluation'] as const) {
+    for (const key of ['startTime', 'partyGroup', 'attendance', 'lecture', 'talk', 'volunteer', 'study', 'warning', 'evaluation', 'planned'] as const) {
       if (reference[key] !== undefined && value[key] === undefined) changed[key] = null
     }
     // what the record already holds needs no change
@@ -88,7 +88,8 @@ export async function updateActivity(id: string, fields: ActivityFields, now: Da
       if (v === null) delete writable[key]
       else writable[key] = v
     }
-    if ('date' in changed) updated.backfilled = existing.backfilled || isBackfill(value.date, now)
+    // 补录 is about a held record entered late; a plan is entered ahead, and is judged when it becomes held
+    if ('date' in changed || 'planned' in changed) updated.backfilled = value.planned !== true && (existing.backfilled || isBackfill(value.date, now))
     await db.activities.put(updated)
     await appendToOutbox('activity', 'put', id, existing.serverVersion, { ...changed, updatedAt: updated.updatedAt })
     return updated
@@ -155,8 +156,8 @@ export async function listAllActivities(): Promise<StoredActivity[]> {
   return getDb().activities.toArray()
 }
 
-/** The earliest live record's date on the device, or null when there is none; walks the date index. */
+/** The earliest live held record's date on the device (a plan is not held yet), or null; walks the date index. */
 export async function earliestActivityDate(): Promise<string | null> {
-  const first = await getDb().activities.orderBy('date').filter((r) => !r.deleted).first()
+  const first = await getDb().activities.orderBy('date').filter((r) => !r.deleted && r.planned !== true).first()
   return first?.date ?? null
 }

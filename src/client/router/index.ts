@@ -7,6 +7,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/activities', name: 'activities', component: () => import('@client/pages/ActivityListPage.vue'), meta: { title: '活动记录', tab: 'activities' } },
   { path: '/activities/:id', name: 'activity', component: () => import('@client/pages/ActivityDetailPage.vue'), meta: { title: '活动详情', tab: 'activities', back: '/activities' } },
   { path: '/activities/:id/edit', name: 'activity-edit', component: () => import('@client/pages/ActivityLogPage.vue'), meta: { title: '修改记录', tab: 'activities', back: '..' } },
+  { path: '/plan', name: 'plan', component: () => import('@client/pages/PlanPage.vue'), meta: { title: '年度计划', tab: 'more', back: '/more' } },
   { path: '/report', name: 'report', component: () => import('@client/pages/ReportPage.vue'), meta: { title: '年度统计', tab: 'report' } },
   { path: '/committee', name: 'committee', component: () => import('@client/pages/CommitteeReportPage.vue'), meta: { title: '党委汇总', tab: 'more', back: '/account' } },
   { path: '/roster', name: 'roster', component: () => import('@client/pages/RosterPage.vue'), meta: { title: '党员名册', tab: 'more', back: '/more' } },

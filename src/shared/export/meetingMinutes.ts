@@ -1,6 +1,7 @@
 // 会议记录 in the form of a 三会一课记录本 (docs/domain.md, "会议记录"): the fields a secretary prints and an
 // inspection reads, in the order of the paper form. Pure: the Word file is written on the phone from these fields
 // (src/client/export/minutesDocx.ts).
+import { isCountedRecord } from '../model/planned'
 import { activityTypeName, usesAttendance } from '../catalogue'
 import type { ActivityRecord } from '../model/activity'
 import { formatChinaDate } from '../dates'
@@ -51,11 +52,11 @@ export interface MinutesScope {
   month?: number
 }
 
-/** The non-deleted meetings of a year or a month, by date and start time. */
+/** The held (not deleted, not only planned) meetings of a year or a month, by date and start time. */
 export function meetingsIn(records: readonly ActivityRecord[], scope: MinutesScope): ActivityRecord[] {
   const prefix = scope.month === undefined ? `${scope.year}-` : `${scope.year}-${String(scope.month).padStart(2, '0')}-`
   return records
-    .filter((r) => !r.deleted && isMeeting(r) && r.date.startsWith(prefix))
+    .filter((r) => isCountedRecord(r) && isMeeting(r) && r.date.startsWith(prefix))
     .sort(byDateAndTime)
 }
 
