@@ -144,6 +144,8 @@ async function applyIsolated(ctx: ApplyContext, m: Mutation, version: number): P
 
 function changeKind(m: Mutation, existing: RecordRow | undefined): ChangeKind {
   if (m.op === 'delete') return existing ? 'delete' : 'create'
+  // bringing a deleted record back is undoing its delete: the same people may do it
+  if (m.op === 'restore' && existing && num(existing.deleted) === 1) return 'delete'
   return existing ? 'edit' : 'create'
 }
 
@@ -166,8 +168,9 @@ async function applyMutation(ctx: ApplyContext, m: Mutation, version: number): P
     return { version }
   }
 
-  if (deleted) return never('record_deleted', '该记录已被删除，这次修改未保存')
-  const previous = existing ? parseJsonObject(existing.data) : null
+  if (deleted && m.op !== 'restore') return never('record_deleted', '该记录已被删除，这次修改未保存')
+  // A restore of a deleted record carries the whole record: the tombstone kept no content to merge over.
+  const previous = existing && !deleted ? parseJsonObject(existing.data) : null
   const merged = mergeFields(m.entity, previous, m.fields, { today: ctx.today, groups: ctx.groups })
   if (!merged.ok) return never(merged.code, merged.message)
   // Based on a version older than another device's write: applied (last arrival wins per field) and logged with

@@ -14,6 +14,7 @@ function overlay(base: Record<string, unknown>, pending: Mutation[]): Record<str
   const out = { ...base }
   for (const m of pending) {
     if (m.op === 'delete') { out.deleted = true; continue }
+    if (m.op === 'restore') out.deleted = false
     for (const [key, value] of Object.entries(m.fields)) {
       if (SERVER_FIELDS.has(key)) continue
       if (value === null || value === undefined) delete out[key]
@@ -45,7 +46,12 @@ async function flushWrites(entity: RecordEntity, writes: TableWrites): Promise<v
     // A tombstone marks the local copy deleted; a record this device never had stays absent.
     const ids = [...writes.tombstones.keys()]
     const existing = await table.bulkGet(ids)
-    const marked = existing.flatMap((row, i) => (row ? [{ ...row, deleted: true, serverVersion: writes.tombstones.get(ids[i]!)! }] : []))
+    // 回收站 counts its 30 days from when this phone learned of the deletion (the server keeps no such time)
+    const at = new Date().toISOString()
+    const marked = existing.flatMap((row, i) => (row ? [{
+      ...row, deleted: true, serverVersion: writes.tombstones.get(ids[i]!)!,
+      ...(entity === 'activity' ? { deletedAt: (row.deleted === true && typeof row.deletedAt === 'string') ? row.deletedAt : at } : {}),
+    }] : []))
     if (marked.length > 0) await table.bulkPut(marked)
   }
   // One bulkPut per table and page instead of one put per row: the same writes, far fewer IndexedDB round trips.
@@ -77,14 +83,17 @@ export async function applyPullPage(page: PullPage): Promise<void> {
       if (row.deleted) {
         // A record put earlier in this same page is the local copy the tombstone marks.
         const staged = w.puts.get(row.id)
-        if (staged) Object.assign(staged, { deleted: true, serverVersion: row.version })
+        if (staged) Object.assign(staged, { deleted: true, serverVersion: row.version }, row.entity === 'activity' ? { deletedAt: new Date().toISOString() } : {})
         else w.tombstones.set(row.id, row.version)
         continue
       }
       w.tombstones.delete(row.id)
       const base = { ...row.data, id: row.id, serverVersion: row.version }
       // record = server copy ⊕ changes still waiting (no overlay work when nothing waits for this record)
-      w.puts.set(row.id, waiting ? overlay(base, waiting) : base)
+      const record = waiting ? overlay(base, waiting) : base
+      // a delete still waiting here keeps the record in 回收站
+      if (record.deleted === true && row.entity === 'activity') record.deletedAt = new Date().toISOString()
+      w.puts.set(row.id, record)
     }
     await flushWrites('activity', writes.activity)
     await flushWrites('member', writes.member)
