@@ -8,6 +8,7 @@ import type { Member } from '../model/member'
 import { formatAmount } from '../report/format'
 import { recordsOfYear } from '../report/select'
 import { REVIEW_GRADE_NAMES, REVIEW_GRADES, SPEAKER_ROLE_NAMES, TALK_PAIR_NAMES, type ReviewGrade } from '../roles'
+import { memberLabel } from '../model/memberLabel'
 
 /** What the ledger needs of a roster member: enough to turn an id into a name. */
 export type LedgerMember = Pick<Member, 'id' | 'name'>
@@ -94,7 +95,7 @@ export interface LedgerRow {
  * (an id not on it reads （已移除）); without one, names are left empty and only the counts are known.
  */
 export function buildLedgerRows(records: readonly ActivityRecord[], year: number, roster?: readonly LedgerMember[]): LedgerRow[] {
-  const names = roster ? new Map(roster.map((m) => [m.id, m.name])) : null
+  const names = roster ? new Map(roster.map((m) => [m.id, memberLabel(m)])) : null
   const rows = recordsOfYear(records, year).map((r) => toLedgerRow(r, names))
   // plain code-unit order (dates and times are fixed-width ASCII): localeCompare took a third of a 10,000-row export
   return rows.sort((a, b) => compareText(a.date, b.date) || compareText(a.startTime, b.startTime) || compareText(a.id, b.id))

@@ -10,6 +10,7 @@ import { formatAmount } from '../report/format'
 import { recordsOfYear } from '../report/select'
 import { isCommitteeRole, PARTY_ROLE_NAMES, REVIEW_GRADE_NAMES, REVIEW_GRADES } from '../roles'
 import { buildLedgerRows, peopleText, type LedgerMember, type LedgerRow } from './ledger'
+import { memberLabel } from '../model/memberLabel'
 
 export type SheetCell = string | number | null
 
@@ -142,7 +143,7 @@ export interface LedgerSheetsInput {
   year: number
   branchName: string
   /** names for 请假/缺席 and the member sheet; without it the member sheet is left out */
-  roster?: readonly Pick<Member, 'id' | 'name' | 'role' | 'group' | 'active' | 'deleted' | 'order'>[]
+  roster?: readonly Pick<Member, 'id' | 'name' | 'note' | 'role' | 'group' | 'active' | 'deleted' | 'order'>[]
   /** 'YYYY-MM-DD HH:mm', China time: when the file was made */
   exportedAt: string
 }
@@ -253,7 +254,7 @@ export function buildMemberSheet(
     const rule = isCommitteeRole(m.role) ? CREDIT_HOURS_RULE.committee : CREDIT_HOURS_RULE.member
     const short = rule - y.creditHours
     return [
-      m.name, PARTY_ROLE_NAMES[m.role], m.group,
+      memberLabel(m), PARTY_ROLE_NAMES[m.role], m.group,
       ...types.flatMap((t) => [y.expectedByType.get(t) ?? 0, y.presentByType.get(t) ?? 0]),
       y.expected, y.present, y.leave, y.absent,
       y.expected === 0 ? '' : `${Math.round((y.present / y.expected) * 100)}%`,
