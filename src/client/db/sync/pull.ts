@@ -58,6 +58,37 @@ async function flushWrites(entity: RecordEntity, writes: TableWrites): Promise<v
   if (writes.puts.size > 0) await table.bulkPut([...writes.puts.values()])
 }
 
+/** At most this many arrivals are remembered for the notice (the count stays right for any realistic sync). */
+const MAX_ARRIVALS = 2000
+
+/**
+ * Remember live activity records that came from others — new here, or changed since this phone's copy — for the
+ * "新同步 N 条" notice. This phone's own pushes come back with the version already stamped and are not counted;
+ * the first pull of a phone (cursor 0: joining, or starting over) announces nothing.
+ */
+async function noteArrivals(puts: Map<string, Record<string, unknown>>, hasMore: boolean): Promise<void> {
+  const db = getDb()
+  // a pull from 0 (all its pages) brings the branch's copy, not news
+  const cursor = (await db.meta.get(META_KEYS.cursor))?.value
+  const quiet = typeof cursor !== 'number' || cursor <= 0 || (await db.meta.get(META_KEYS.quietPull))?.value === true
+  if (quiet && hasMore) await db.meta.put({ key: META_KEYS.quietPull, value: true })
+  else if (quiet) await db.meta.delete(META_KEYS.quietPull)
+  if (quiet || puts.size === 0) return
+  const ids = [...puts.keys()]
+  const local = await db.activities.bulkGet(ids)
+  const arrived = ids.filter((id, i) => {
+    const row = puts.get(id)!
+    if (row.deleted === true) return false
+    const mine = local[i]
+    return !mine || mine.deleted || (mine.serverVersion ?? -1) < (row.serverVersion as number)
+  })
+  if (arrived.length === 0) return
+  const before = (await db.meta.get(META_KEYS.newlySynced))?.value
+  const known = Array.isArray(before) ? before.filter((v): v is string => typeof v === 'string') : []
+  const merged = [...new Set([...known, ...arrived])].slice(-MAX_ARRIVALS)
+  await db.meta.put({ key: META_KEYS.newlySynced, value: merged })
+}
+
 /** Apply one pulled page and move the cursor, in one transaction. Redacted rows are stored as they came. */
 export async function applyPullPage(page: PullPage): Promise<void> {
   const db = getDb()
@@ -90,11 +121,12 @@ export async function applyPullPage(page: PullPage): Promise<void> {
       w.tombstones.delete(row.id)
       const base = { ...row.data, id: row.id, serverVersion: row.version }
       // record = server copy ⊕ changes still waiting (no overlay work when nothing waits for this record)
-      const record = waiting ? overlay(base, waiting) : base
+      const record: Record<string, unknown> = waiting ? overlay(base, waiting) : base
       // a delete still waiting here keeps the record in 回收站
       if (record.deleted === true && row.entity === 'activity') record.deletedAt = new Date().toISOString()
       w.puts.set(row.id, record)
     }
+    await noteArrivals(writes.activity.puts, page.hasMore)
     await flushWrites('activity', writes.activity)
     await flushWrites('member', writes.member)
     await db.meta.bulkPut([
