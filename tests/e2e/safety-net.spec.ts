@@ -36,6 +36,8 @@ test('two 王芳 on the roster; delete asks, goes to 回收站 and comes back wi
   await expect(roster).toContainText('李明')
   await expect(roster).toContainText('张三')
   await noHorizontalOverflow(page)
+  await page.getByRole('button', { name: '关闭提示' }).click()
+  await page.getByTestId('bulk-skipped').scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'docs/screenshots/roster-duplicate-names.png' })
 
   // The attendance sheet names both apart.

@@ -1,6 +1,5 @@
 // The branch roster. Members are never hard-deleted: old attendance sheets keep their names.
 import type { MemberFields } from '@shared/model/member'
-import { memberLabel } from '@shared/model/memberLabel'
 import { ValidationError } from '@shared/model/errors'
 import { LOCAL_WRITE_MESSAGES } from '@shared/localWriteMessages'
 import { memberChecker } from './validation'
@@ -20,6 +19,15 @@ export async function listMembers(): Promise<StoredMember[]> {
 export interface SkippedMember {
   name: string
   reason: string
+}
+
+/**
+ * The name as shown (and told apart): memberLabel in @shared/model/memberLabel.ts, written out here so that module
+ * stays out of the first download.
+ */
+function memberLabel(m: { name: string; note?: string }): string {
+  const note = m.note?.trim()
+  return note ? `${m.name.trim()}（${note}）` : m.name.trim()
 }
 
 /** Live, active members' labels (name and 备注): two members of the same name must differ in 备注. */

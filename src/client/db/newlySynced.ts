@@ -1,11 +1,10 @@
 // "新同步 N 条": activity records that arrived by sync from others (noted by db/sync/pull.ts), until dismissed.
 import { getDb } from './connection'
-import { readMeta } from './meta'
 import { META_KEYS } from './metaKeys'
 import type { StoredActivity } from './schema'
 
 async function arrivedIds(): Promise<string[]> {
-  const value = await readMeta<unknown>(META_KEYS.newlySynced)
+  const value = (await getDb().meta.get(META_KEYS.newlySynced))?.value
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
 }
 

@@ -1,7 +1,6 @@
 // 回收站: deleted activity records of the last 30 days, newest deletion first. Imported as '@client/db/recycleBin'
 // by the recycle-bin page only (not in the first download).
 import { getDb } from './connection'
-import { pendingKey } from './outbox'
 import type { StoredActivity } from './schema'
 
 export const RECYCLE_BIN_DAYS = 30
@@ -26,8 +25,9 @@ export async function purgeExpiredTombstones(now: Date = new Date()): Promise<nu
   return db.transaction('rw', [db.activities, db.outbox, db.photos], async () => {
     const old = await db.activities.where('deletedAt').below(cutoff(now)).filter((r) => r.deleted).toArray()
     if (old.length === 0) return 0
-    const waiting = new Set((await db.outbox.toArray()).map((e) => pendingKey(e.mutation.entity, e.mutation.recordId)))
-    const purgeable = old.filter((r) => r.serverVersion !== null && !waiting.has(pendingKey('activity', r.id)))
+    // any outbox entry for the record, waiting or refused, keeps it
+    const waiting = new Set((await db.outbox.toArray()).filter((e) => e.mutation.entity === 'activity').map((e) => e.mutation.recordId))
+    const purgeable = old.filter((r) => r.serverVersion !== null && !waiting.has(r.id))
     const ids = purgeable.map((r) => r.id)
     await db.activities.bulkDelete(ids)
     if (ids.length > 0) await db.photos.where('activityId').anyOf(ids).delete()

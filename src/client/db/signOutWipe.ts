@@ -3,7 +3,6 @@
 // account page only.
 import { getDb } from './connection'
 import { META_KEYS } from './metaKeys'
-import { countPendingChanges } from './outbox'
 import { countPhotosToUpload } from './photoSync'
 import { wipeBranchData } from './sync/resets'
 
@@ -15,8 +14,10 @@ export interface UnsentOnPhone {
 }
 
 export async function countUnsent(): Promise<UnsentOnPhone> {
-  const [changes, photos] = await Promise.all([countPendingChanges(), countPhotosToUpload()])
-  return { changes, photos }
+  const db = getDb()
+  // waiting entries carry no reason, so they are not in the rejectedReason index: all minus refused
+  const [all, refused, photos] = await Promise.all([db.outbox.count(), db.outbox.where('rejectedReason').aboveOrEqual('').count(), countPhotosToUpload()])
+  return { changes: all - refused, photos }
 }
 
 /** "本机还有 3 项修改、1 张照片未同步" */

@@ -1,10 +1,9 @@
 // The roster as the UI sees it: live members, plus the actions the roster page needs.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { addMembers, addMembersSkippingDuplicates, observe, rosterForDisplay, setMemberActive, updateMember, type StoredMember } from '@client/db'
+import { addMembers, observe, rosterForDisplay, setMemberActive, updateMember, type StoredMember } from '@client/db'
 import type { MemberFields } from '@shared/model/member'
 import { isCommitteeRole } from '@shared/roles'
-import { memberLabel } from '@shared/model/memberLabel'
 
 export const useRosterStore = defineStore('roster', () => {
   const members = ref<StoredMember[]>([])
@@ -18,18 +17,14 @@ export const useRosterStore = defineStore('roster', () => {
   const byId = computed(() => new Map(members.value.map((m) => [m.id, m])))
   const secretary = computed(() => activeMembers.value.find((m) => m.role === 'secretary'))
 
-  /** the name as shown everywhere: with its 备注 when it has one (王芳（第二党小组）) */
+  /** the name as shown everywhere: with its 备注 when it has one (王芳（第二党小组）, as memberLabel in @shared/model/memberLabel) */
   function nameOf(id: string): string {
     const m = byId.value.get(id)
-    return m ? memberLabel(m) : '（已移除）'
+    return m ? (m.note ? `${m.name}（${m.note}）` : m.name) : '（已移除）'
   }
 
   async function add(list: Omit<MemberFields, 'order'>[]) {
     return addMembers(list)
-  }
-
-  async function addSkippingDuplicates(list: Omit<MemberFields, 'order'>[]) {
-    return addMembersSkippingDuplicates(list)
   }
 
   async function update(id: string, fields: MemberFields) {
@@ -40,5 +35,5 @@ export const useRosterStore = defineStore('roster', () => {
     await setMemberActive(id, active)
   }
 
-  return { members, loaded, activeMembers, committeeMembers, byId, secretary, nameOf, add, addSkippingDuplicates, update, setActive }
+  return { members, loaded, activeMembers, committeeMembers, byId, secretary, nameOf, add, update, setActive }
 })
