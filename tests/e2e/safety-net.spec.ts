@@ -87,4 +87,6 @@ test('two 王芳 on the roster; delete asks, goes to 回收站 and comes back wi
   await page.goto('/activities')
   await expect(page.getByTestId('list-count')).toContainText('本月 1 条')
   await expect(listRow(page, '重温入党誓词')).toContainText('本机 录入于')
+  await noHorizontalOverflow(page)
+  await page.screenshot({ path: 'docs/screenshots/activity-list-entered-by.png' })
 })

@@ -1,6 +1,5 @@
 // 录入人 and 录入时间 of a record, as the list and the detail page show them. `createdBy` is a roster member id
 // (an account tied to the roster), an account id, or this phone's own id ('local-…') until the server has it.
-import { computed } from 'vue'
 import { useAccountStore } from '@client/stores/account'
 import { useRosterStore } from '@client/stores/roster'
 
@@ -24,26 +23,30 @@ export function authorName(createdBy: string, ctx: AuthorContext): string {
   return UNNAMED_AUTHOR
 }
 
-const FULL = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
-const SHORT = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
+const TIME = { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false } as const
+let full: Intl.DateTimeFormat | undefined
+let short: Intl.DateTimeFormat | undefined
 
 /** 录入时间 in China time: '2026年11月10日 10:05' (short: '11月10日 10:05'); the device clock, display only */
-export function enteredAt(createdAt: string, short = false): string {
+export function enteredAt(createdAt: string, withoutYear = false): string {
   const date = new Date(createdAt)
-  return Number.isNaN(date.getTime()) ? '' : (short ? SHORT : FULL).format(date)
+  if (Number.isNaN(date.getTime())) return ''
+  const format = withoutYear
+    ? (short ??= new Intl.DateTimeFormat('zh-CN', TIME))
+    : (full ??= new Intl.DateTimeFormat('zh-CN', { ...TIME, year: 'numeric' }))
+  return format.format(date)
 }
 
-/** For components: who entered a record, from the roster and the session as they are now. */
+/** For components: who entered a record, from the roster and the session as they are now (no per-row state). */
 export function useAuthorName() {
   const roster = useRosterStore()
   const account = useAccountStore()
-  const ctx = computed<AuthorContext>(() => {
+  return (createdBy: string) => {
     const user = account.me?.user
-    return {
+    return authorName(createdBy, {
       labelOf: (id) => (roster.byId.has(id) ? roster.nameOf(id) : undefined),
       myIds: user ? [user.id, user.memberId].filter((v): v is string => typeof v === 'string') : [],
       myName: user?.displayName ?? null,
-    }
-  })
-  return (createdBy: string) => authorName(createdBy, ctx.value)
+    })
+  }
 }
