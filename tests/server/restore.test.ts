@@ -63,6 +63,10 @@ describe.each(BACKENDS)('restore after delete, on $name', (backend) => {
     expect(await stored(id)).toEqual({ deleted: false, topic: '删了又恢复的', createdBy: member.rosterId, authorUserId: member.userId })
     await watcher.pull()
     expect(watcher.local.get(`activity:${id}`)).toMatchObject({ deleted: false, data: { topic: '删了又恢复的' } })
+    // the secretary's audit trail names the restore after the delete
+    const audit = await branch.secretary.get('/api/audit?limit=500')
+    expect((audit.body.entries as { recordId: string; kind: string; userId: string }[])
+      .filter((e) => e.recordId === id).map((e) => [e.kind, e.userId])).toEqual([['delete', member.userId], ['restore', member.userId]])
     // and its author may still edit it
     d.put('activity', id, { topic: '恢复后改的' })
     expect((await d.push()).body.results[0].status).toBe('applied')

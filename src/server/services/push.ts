@@ -176,6 +176,7 @@ async function applyMutation(ctx: ApplyContext, m: Mutation, version: number): P
   // Based on a version older than another device's write: applied (last arrival wins per field) and logged with
   // the fields whose other-device value it overwrote; once per such write, not again for this device's next edits.
   const overwritten = merged.changedFields.filter((f) => others.fields.includes(f))
+  if (existing && deleted) await audit(ctx, m, version, 'restore', num(existing.version), {})
   if (existing && previous && (overwritten.length > 0 || others.sinceOwnLatest)) {
     await audit(ctx, m, version, 'stale_edit', num(existing.version), {
       fields: overwritten, changed: merged.changedFields,
@@ -218,7 +219,7 @@ function writtenByOthersSince(ctx: ApplyContext, writes: FieldWrites, baseVersio
   return { fields, sinceOwnLatest }
 }
 
-async function audit(ctx: ApplyContext, m: Mutation, version: number, kind: 'delete' | 'stale_edit',
+async function audit(ctx: ApplyContext, m: Mutation, version: number, kind: 'delete' | 'stale_edit' | 'restore',
   currentVersion: number, detail: Record<string, unknown>): Promise<void> {
   await ctx.q.run(
     `INSERT INTO audit (branch_id, version, kind, entity, record_id, user_id, client_id, client_seq, base_version,
