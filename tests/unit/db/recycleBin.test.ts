@@ -1,6 +1,6 @@
 // 回收站: what it lists (deleted in the last 30 days), 恢复 under the record's own id, and what is purged.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createActivity, deleteActivity, getActivity, listActivitiesOfMonth, restoreActivity } from '@client/db'
+import { createActivity, deleteActivity, exportBackup, getActivity, importBackup, listActivitiesOfMonth, restoreActivity, useDatabase } from '@client/db'
 import { listRecycleBin, purgeExpiredTombstones } from '@client/db/recycleBin'
 import { applyPullPage } from '@client/db/sync'
 import { getDb } from '@client/db/connection'
@@ -78,5 +78,16 @@ describe('回收站', () => {
     await deleteActivity(record.id, day('2026-09-02'))
     expect(await purgeExpiredTombstones(day('2026-12-30'))).toBe(0)
     expect(await getActivity(record.id)).toMatchObject({ deleted: true })
+  })
+
+  it('a backup restored on another phone keeps its deleted records in 回收站', async () => {
+    const record = await createActivity(themeDayFields({ topic: '备份里删掉的' }))
+    await deleteActivity(record.id)
+    const text = JSON.stringify(await exportBackup())
+    useDatabase(`recycle-restore-${Math.random()}`)
+    await importBackup(text)
+    expect((await listRecycleBin()).map((r) => r.topic)).toEqual(['备份里删掉的'])
+    expect(await restoreActivity(record.id)).toBe(record.id)
+    expect((await listActivitiesOfMonth(2026, 11)).map((r) => r.topic)).toEqual(['备份里删掉的'])
   })
 })
