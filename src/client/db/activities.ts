@@ -96,21 +96,22 @@ export async function updateActivity(id: string, fields: ActivityFields, now: Da
   })
 }
 
-/** Soft delete: the record stays as a tombstone so the deletion syncs; undo restores it. */
+/** Soft delete: the record stays as a tombstone (with its content, on this phone) so the deletion syncs; 回收站 restores it. */
 export async function deleteActivity(id: string, now: Date = new Date()): Promise<void> {
   const db = getDb()
   await db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
     const existing = await changeable(id, 'delete')
     if (existing.deleted) return
-    await db.activities.update(id, { deleted: true, updatedAt: now.toISOString() })
+    const at = now.toISOString()
+    await db.activities.update(id, { deleted: true, updatedAt: at, deletedAt: at })
     await appendToOutbox('activity', 'delete', id, existing.serverVersion, {})
   })
 }
 
 /**
- * Undo a delete. While the delete still waits in the outbox it is turned into a harmless touch of the record, so
- * the server never sees it. Once the server has the delete (a tombstone, which wins over edits and keeps no
- * content), the record comes back as a copy under a new id. Returns the id of the restored record.
+ * Undo a delete (撤销, or 恢复 in the 回收站), under the record's own id. While the delete still waits in the outbox
+ * it is turned into a harmless touch of the record, so the server never sees it. Once the server has the delete
+ * (its tombstone keeps no content), a 'restore' carrying the whole record brings it back there. Returns the id.
  */
 export async function restoreActivity(id: string, now: Date = new Date()): Promise<string> {
   const db = getDb()
@@ -123,14 +124,12 @@ export async function restoreActivity(id: string, now: Date = new Date()): Promi
       .filter((e) => e.rejectedReason === undefined && e.mutation.recordId === id && e.mutation.op === 'delete').first()
     if (pendingDelete) {
       await db.outbox.update(pendingDelete.clientSeq, { mutation: { ...pendingDelete.mutation, op: 'put', fields: { updatedAt } } })
-      await db.activities.update(id, { deleted: false, updatedAt })
-      return id
+    } else {
+      const { serverVersion, deletedAt: _d, ...record } = existing
+      await appendToOutbox('activity', 'restore', id, serverVersion, { ...record, deleted: false, updatedAt })
     }
-    const copy: StoredActivity = { ...existing, id: newId(), deleted: false, updatedAt, serverVersion: null }
-    await db.activities.add(copy)
-    const { serverVersion: _sv, ...synced } = copy
-    await appendToOutbox('activity', 'put', copy.id, null, synced)
-    return copy.id
+    await db.activities.update(id, { deleted: false, updatedAt, deletedAt: undefined })
+    return id
   })
 }
 

@@ -126,7 +126,8 @@ export async function importBackup(text: string): Promise<ImportSummary> {
     const newActivities: StoredActivity[] = []
     for (const { syncedVersion, ...a } of backup.activities) {
       if (knownActivities.has(a.id)) { summary.activitiesKept++; continue }
-      newActivities.push({ ...a, serverVersion: syncedVersion ?? null })
+      // a tombstone stays in 回收站 (recycleBin.ts) counted from its last change; the file keeps no deletion time
+      newActivities.push({ ...a, serverVersion: syncedVersion ?? null, ...(a.deleted ? { deletedAt: a.updatedAt } : {}) })
       // Only work that never reached a server is queued: a copy of server data (possibly older, possibly with
       // others' 谈心谈话 content hidden) must never be written back over the server's records.
       if (syncedVersion === undefined) {

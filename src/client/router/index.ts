@@ -5,6 +5,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage, meta: { title: '支部纪实', tab: 'home' } },
   { path: '/log', name: 'log', component: () => import('@client/pages/ActivityLogPage.vue'), meta: { title: '记一笔', tab: 'log' } },
   { path: '/activities', name: 'activities', component: () => import('@client/pages/ActivityListPage.vue'), meta: { title: '活动记录', tab: 'activities' } },
+  { path: '/activities/recycle-bin', name: 'recycle-bin', component: () => import('@client/pages/RecycleBinPage.vue'), meta: { title: '回收站', tab: 'activities', back: '/activities' } },
   { path: '/activities/:id', name: 'activity', component: () => import('@client/pages/ActivityDetailPage.vue'), meta: { title: '活动详情', tab: 'activities', back: '/activities' } },
   { path: '/activities/:id/edit', name: 'activity-edit', component: () => import('@client/pages/ActivityLogPage.vue'), meta: { title: '修改记录', tab: 'activities', back: '..' } },
   { path: '/plan', name: 'plan', component: () => import('@client/pages/PlanPage.vue'), meta: { title: '年度计划', tab: 'more', back: '/more' } },

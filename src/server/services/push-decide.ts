@@ -33,11 +33,11 @@ export interface JobContext {
   actor: Actor
 }
 
-/** An audit row (delete or stale edit), column by column. */
+/** An audit row (delete, stale edit or restore), column by column. */
 export interface AuditEntry {
   branch_id: string
   version: number
-  kind: 'delete' | 'stale_edit'
+  kind: 'delete' | 'stale_edit' | 'restore'
   entity: string
   record_id: string
   user_id: string
@@ -64,6 +64,8 @@ export function actorOf(p: Principal): Actor {
 
 function changeKind(m: Mutation, existing: RecordRow | undefined): ChangeKind {
   if (m.op === 'delete') return existing ? 'delete' : 'create'
+  // bringing a deleted record back is undoing its delete: the same people may do it
+  if (m.op === 'restore' && existing && num(existing.deleted) === 1) return 'delete'
   return existing ? 'edit' : 'create'
 }
 
@@ -97,14 +99,17 @@ export function decide(ctx: JobContext, m: Mutation, version: number, existing: 
     }
   }
 
-  if (deleted) return never('record_deleted', '该记录已被删除，这次修改未保存')
-  const previous = existing ? parseJsonObject(existing.data) : null
+  if (deleted && m.op !== 'restore') return never('record_deleted', '该记录已被删除，这次修改未保存')
+  // A restore of a deleted record carries the whole record: the tombstone kept no content to merge over.
+  const previous = existing && !deleted ? parseJsonObject(existing.data) : null
   const merged = mergeFields(m.entity, previous, m.fields, { today, groups: ctx.state.groups })
   if (!merged.ok) return never(merged.code, merged.message)
   // Based on a version older than another device's write: applied (last arrival wins per field) and logged with
   // the fields whose other-device value it overwrote; once per such write, not again for this device's next edits.
   const overwritten = merged.changedFields.filter((f) => others.fields.includes(f))
-  const audit = existing && previous && (overwritten.length > 0 || others.sinceOwnLatest)
+  const audit = existing && deleted
+    ? auditEntry(ctx, m, version, 'restore', num(existing.version), {})
+    : existing && previous && (overwritten.length > 0 || others.sinceOwnLatest)
     ? auditEntry(ctx, m, version, 'stale_edit', num(existing.version), {
       fields: overwritten, changed: merged.changedFields,
       previous: Object.fromEntries(overwritten.map((f) => [f, previous[f] ?? null])) })

@@ -6,6 +6,7 @@ import { activityTypeName, usesAttendance } from '../catalogue'
 import type { ActivityRecord } from '../model/activity'
 import { formatChinaDate } from '../dates'
 import { buildLedgerRows, compareText, lectureText, peopleByReason, REMOVED_MEMBER_NAME, type LedgerMember } from './ledger'
+import { memberLabel } from '../model/memberLabel'
 
 /** Field labels of the form, in its order. */
 export const MINUTES_LABELS = {
@@ -83,7 +84,7 @@ function orNotRecorded(text: string): string {
  * it reads （已移除））; without one, the form gives counts only.
  */
 export function buildMeetingMinutes(records: readonly ActivityRecord[], roster?: readonly LedgerMember[]): MeetingMinutes[] {
-  const names = roster ? new Map(roster.map((m) => [m.id, m.name])) : null
+  const names = roster ? new Map(roster.map((m) => [m.id, memberLabel(m)])) : null
   const nameOf = (id: string) => names?.get(id) ?? REMOVED_MEMBER_NAME
   return records.map((record) => {
     // the ledger row already resolves duplicates and ids outside 应到; reuse it so both exports agree

@@ -47,7 +47,7 @@ const FIELD_LABELS: Readonly<Record<SyncEntity, ReadonlyMap<string, string>>> = 
     ['createdAt', '录入时间'], ['updatedAt', '修改时间'], ['backfilled', '补录标记'],
   ]),
   member: new Map([
-    ['name', '姓名'], ['role', '党内职务'], ['group', '党小组'], ['active', '在册状态'], ['order', '排序'],
+    ['name', '姓名'], ['role', '党内职务'], ['group', '党小组'], ['active', '在册状态'], ['order', '排序'], ['note', '备注'],
     ['createdAt', '录入时间'], ['updatedAt', '修改时间'],
   ]),
   settings: new Map([

@@ -68,16 +68,15 @@ describe('activity repository', () => {
     expect((await readOutbox(10)).map((m) => [m.clientSeq, m.op])).toEqual([[1, 'put'], [2, 'put']])
   })
 
-  it('undo after the server has the delete brings the record back as a copy', async () => {
+  it('undo after the server has the delete brings the record back under its own id, as a restore', async () => {
     const record = await createActivity(themeDayFields({ topic: '要撤销删除的' }))
     await answerPush([1], [])
     await deleteActivity(record.id)
     await answerPush([2], []) // the server has the tombstone now
-    const restoredId = await restoreActivity(record.id)
-    expect(restoredId).not.toBe(record.id)
-    expect((await listActivitiesOfMonth(2026, 11)).map((r) => [r.id, r.topic])).toEqual([[restoredId, '要撤销删除的']])
+    expect(await restoreActivity(record.id)).toBe(record.id)
+    expect((await listActivitiesOfMonth(2026, 11)).map((r) => [r.id, r.topic])).toEqual([[record.id, '要撤销删除的']])
     const outbox = await readOutbox(10)
-    expect(outbox.map((m) => [m.op, m.recordId, m.baseVersion])).toEqual([['put', restoredId, null]])
+    expect(outbox.map((m) => [m.op, m.recordId])).toEqual([['restore', record.id]])
     expect(outbox[0]?.fields).toMatchObject({ topic: '要撤销删除的', deleted: false })
   })
 
