@@ -1,6 +1,7 @@
 // 回收站: what it lists (deleted in the last 30 days), 恢复 under the record's own id, and what is purged.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createActivity, deleteActivity, exportBackup, getActivity, importBackup, listActivitiesOfMonth, restoreActivity, useDatabase } from '@client/db'
+import { createActivity, deleteActivity, getActivity, listActivitiesOfMonth, restoreActivity, useDatabase } from '@client/db'
+import { exportBackup, importBackup } from '@client/db/backup'
 import { listRecycleBin, purgeExpiredTombstones } from '@client/db/recycleBin'
 import { applyPullPage } from '@client/db/sync'
 import { getDb } from '@client/db/connection'
