@@ -27,7 +27,7 @@ describe('ComplianceCalendar with planned activities', () => {
     const cells = wrapper.get('[data-rule="committee-monthly"]').findAll('[data-state]')
     expect(cells.slice(8).map((c) => c.attributes('data-state'))).toEqual(['missed', 'planned', 'planned', 'met'])
     expect(cells[9]!.text()).toBe('10月已计划')
-    expect(cells[9]!.attributes('aria-label')).toContain('已列入计划，开展后才算完成，已记录0次')
+    expect(cells[9]!.attributes('aria-label')).toContain('已列入计划，开展后才算完成，已记录0次，已计划1次')
     expect(wrapper.get('.legend').text()).toContain('已计划已列入计划，开展后才算完成')
     expect(wrapper.get('[data-testid="compliance-missed"]').text()).toContain('9月')
   })
