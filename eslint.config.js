@@ -22,7 +22,7 @@ export default tseslint.config(
       parserOptions: {
         parser: tseslint.parser,
         projectService: false,
-        project: ['./tsconfig.shared.json', './tsconfig.app.json', './tsconfig.server.json', './tsconfig.tools.json'],
+        project: ['./tsconfig.shared.json', './tsconfig.app.json', './tsconfig.server.json', './tsconfig.tools.json', './bench/peers/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
         extraFileExtensions: ['.vue'],
       },

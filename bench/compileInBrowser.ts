@@ -3,14 +3,14 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import type { Browser } from 'playwright-core'
-import { ms, serveDirectory, type BenchLine } from './support'
+import { APP_PACKAGES, ms, serveDirectory, type BenchLine } from './support'
 
 const OUT = 'bench/out/compile-page'
 
 async function buildBenchPage() {
   mkdirSync(OUT, { recursive: true })
   await build({
-    configFile: false, logLevel: 'warn',
+    configFile: false, logLevel: 'warn', resolve: { dedupe: APP_PACKAGES },
     build: {
       outDir: OUT, emptyOutDir: true, minify: true,
       lib: { entry: fileURLToPath(new URL('./browser/compileBench.ts', import.meta.url)), formats: ['iife'], name: 'compileBench', fileName: () => 'bench.js' },

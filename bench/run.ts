@@ -10,6 +10,7 @@ import { measureDraftDocx } from './draftInBrowser'
 import { measureLighthouse } from './lighthouse'
 import { measureSync } from './syncBench'
 import { measureServer } from './serverBench'
+import { measureProvince } from './province'
 import { launchChromium, serveDirectory, type BenchLine } from './support'
 import { startBranchServer } from '../tests/e2e/support/branchServer'
 
@@ -26,7 +27,7 @@ async function main() {
   const server = await serveDirectory('dist')
   const browser = await launchChromium()
   try {
-    if (wants('save')) lines.push(...await measureSaveToVisible(browser, server.url, 10_000))
+    if (wants('save')) lines.push(...await measureSaveToVisible(browser, server.url))
     if (wants('compile')) lines.push(...await measureCompile(browser))
     if (wants('xlsx')) lines.push(...await measureXlsx(browser))
     if (wants('draft')) lines.push(...await measureDraftDocx(browser))
@@ -35,6 +36,8 @@ async function main() {
     await browser.close()
   }
   if (wants('server')) lines.push(...await measureServer())
+  // minutes of loading: only when asked for by name (`npm run bench province`)
+  if (only.has('province')) lines.push(...await measureProvince())
   await server.close()
   if (wants('lighthouse')) {
     // Audited as a phone gets it in production: served by the branch server (compression, caching headers).

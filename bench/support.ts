@@ -11,6 +11,12 @@ export async function serveDirectory(dir: string): Promise<SwappableServer> {
   return startSwappableServer(dir)
 }
 
+/**
+ * Vite `resolve.dedupe` for bench pages that use the app's Dexie: bench/node_modules (the peers' packages) holds
+ * another copy for RxDB, which a page under bench/ would otherwise pick up.
+ */
+export const APP_PACKAGES = ['dexie']
+
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))

@@ -1,13 +1,17 @@
 // Initial sync of 10,000 activity records into a fresh browser, side by side in one run with
-//   (a) PouchDB replicating the same 10,000 documents from a CouchDB-protocol server (express-pouchdb), and
-//   (b) the floor: the same rows written by one raw IndexedDB transaction.
+//   (a) PouchDB replicating the same 10,000 documents from a CouchDB-protocol server (express-pouchdb),
+//   (b) RxDB 17 (free Dexie/IndexedDB storage, HTTP replication) and Replicache 15, each pulling the same records
+//       from bench/syncPeerServer.ts over its own protocol, then doing the same single save-to-visible, and
+//   (c) the floor: the same rows written by one raw IndexedDB transaction into a store shaped like ours.
+// The peers are bench-only packages in bench/package.json (installed here by `npm --prefix bench ci` when missing).
 //
 // Ours is the real thing end to end: the server is `src/server/main.ts` in its own process over its embedded
 // SQLite, seeded through the real push API; the page it serves runs the app's own `syncOnce` (engine.ts →
 // db/sync.ts → Dexie), after storing the session the way sign-in does. Each run gets a new Chromium profile on
 // disk (a fresh browser: no IndexedDB, no HTTP cache), so IndexedDB is disk-backed as on a phone, not the
 // in-memory storage of an incognito context.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,12 +22,16 @@ import type { MeResponse } from '../src/shared/sync/account'
 import { MAX_PULL_LIMIT, PROTOCOL_VERSION, type PullPage } from '../src/shared/sync/protocol'
 import { createSignedInBranch, pushRecords, sqliteStorage, startBenchServer, syntheticActivities } from './serverProcess'
 import { startPouchServer } from './syncPouchServer'
-import { ms, type BenchLine } from './support'
+import { startPeerServer } from './syncPeerServer'
+import { APP_PACKAGES, ms, percentile, type BenchLine } from './support'
 
 const RECORDS = 10_000
 const RUNS = Math.max(3, Number(process.env.BENCH_SYNC_RUNS ?? 5))
 const OURS_PAGE = 'bench/out/sync-page'
 const POUCH_PAGE = 'bench/out/pouch-page'
+const RXDB_PAGE = 'bench/out/rxdb-page'
+const REPLICACHE_PAGE = 'bench/out/replicache-page'
+const PEER_SAVES = 25
 
 async function buildPage(entry: string, outDir: string, name: string): Promise<void> {
   mkdirSync(outDir, { recursive: true })
@@ -31,6 +39,8 @@ async function buildPage(entry: string, outDir: string, name: string): Promise<v
     configFile: false, logLevel: 'warn', publicDir: false,
     define: { __APP_BUILD_ID__: '"bench"', global: 'globalThis', 'process.env.NODE_ENV': '"production"' },
     resolve: {
+      // the peers' pages keep their own packages (RxDB its Dexie); ours uses the app's
+      dedupe: entry.startsWith('./peers/') ? [] : APP_PACKAGES,
       alias: {
         '@shared': fileURLToPath(new URL('../src/shared', import.meta.url)),
         '@client': fileURLToPath(new URL('../src/client', import.meta.url)),
@@ -43,7 +53,7 @@ async function buildPage(entry: string, outDir: string, name: string): Promise<v
       lib: { entry: fileURLToPath(new URL(entry, import.meta.url)), formats: ['iife'], name, fileName: () => 'bench.js' },
     },
   })
-  writeFileSync(`${outDir}/index.html`, '<!doctype html><meta charset="utf-8"><title>bench</title><script src="/bench.js"></script>')
+  writeFileSync(`${outDir}/index.html`, '<!doctype html><meta charset="utf-8"><title>bench</title><script src="bench.js"></script>')
 }
 
 /** A fresh browser: a new on-disk profile, removed afterwards. */
@@ -90,14 +100,29 @@ type SyncBenchWindow = {
     runFloor(rows: Record<string, unknown>[]): Promise<{ ms: number; stored: number }>
   }
   pouchBench: { runPouch(remote: string): Promise<{ ms: number; stored: number; adapter: string }> }
+  rxdbBench: { runSync(): Promise<{ ms: number; stored: number }>; runSaves(rounds: number): Promise<number[]> }
+  replicacheBench: {
+    runSync(expected: number): Promise<{ ms: number; visibleMs: number; stored: number }>
+    runSaves(rounds: number): Promise<number[]>
+  }
+}
+
+/** The peers' packages live in bench/node_modules, apart from the app's: installed from bench/package-lock.json. */
+function ensurePeerPackages(): void {
+  if (existsSync('bench/node_modules/rxdb') && existsSync('bench/node_modules/replicache')) return
+  execFileSync('npm', ['--prefix', 'bench', 'ci', '--no-audit', '--no-fund', '--ignore-scripts'], { stdio: 'inherit' })
 }
 
 export async function measureSync(): Promise<BenchLine[]> {
   await buildPage('./browser/syncBench.ts', OURS_PAGE, 'syncBench')
   await buildPage('./browser/pouchBench.ts', POUCH_PAGE, 'pouchBench')
+  ensurePeerPackages()
+  await buildPage('./peers/rxdbBench.ts', RXDB_PAGE, 'rxdbBench')
+  await buildPage('./peers/replicacheBench.ts', REPLICACHE_PAGE, 'replicacheBench')
   const storage = sqliteStorage()
   const server = await startBenchServer({ ...storage.env, DIST_DIR: OURS_PAGE })
   let pouch: Awaited<ReturnType<typeof startPouchServer>> | undefined
+  let peers: Awaited<ReturnType<typeof startPeerServer>> | undefined
   try {
     const login = await createSignedInBranch(storage, server.url)
     await pushRecords(server.url, login.token, syntheticActivities(RECORDS))
@@ -106,12 +131,36 @@ export async function measureSync(): Promise<BenchLine[]> {
     pouch = await startPouchServer(POUCH_PAGE, rows.map((r) => ({ _id: r.id, ...r.data })))
     const remote = pouch.remoteUrl
     const pouchUrl = pouch.url
+    peers = await startPeerServer(rows.map((r) => ({ id: r.id, version: r.version, data: r.data })), { rxdb: RXDB_PAGE, replicache: REPLICACHE_PAGE })
+    const peersUrl = peers.url
 
     const ours: number[] = []
     const floor: number[] = []
     const pouchTimes: number[] = []
+    const rxdbTimes: number[] = []
+    const replicacheTimes: number[] = []
+    const replicacheVisible: number[] = []
+    let rxdbSaves: number[] = []
+    let replicacheSaves: number[] = []
     let adapter = ''
     for (let run = 0; run < RUNS; run++) {
+      const last = run === RUNS - 1
+      // The peers' save-to-visible runs once, in the last run's browser, over the 10,000 records it just synced.
+      await withFreshBrowser(async (page) => {
+        await page.goto(`${peersUrl}/rxdb/`)
+        const r = await page.evaluate(() => (window as unknown as SyncBenchWindow).rxdbBench.runSync())
+        if (r.stored !== RECORDS) throw new Error(`RxDB replicated ${r.stored} documents`)
+        rxdbTimes.push(r.ms)
+        if (last) rxdbSaves = await page.evaluate((n) => (window as unknown as SyncBenchWindow).rxdbBench.runSaves(n), PEER_SAVES)
+      })
+      await withFreshBrowser(async (page) => {
+        await page.goto(`${peersUrl}/replicache/`)
+        const r = await page.evaluate((n) => (window as unknown as SyncBenchWindow).replicacheBench.runSync(n), RECORDS)
+        if (r.stored !== RECORDS) throw new Error(`Replicache pulled ${r.stored} records`)
+        replicacheTimes.push(r.ms)
+        replicacheVisible.push(r.visibleMs)
+        if (last) replicacheSaves = await page.evaluate((n) => (window as unknown as SyncBenchWindow).replicacheBench.runSaves(n), PEER_SAVES)
+      })
       // Interleaved, so drift on a shared machine hits all three alike.
       await withFreshBrowser(async (page) => {
         await page.goto(`${server.url}/`)
@@ -143,13 +192,33 @@ export async function measureSync(): Promise<BenchLine[]> {
     const o = median(ours)
     const f = median(floor)
     const p = median(pouchTimes)
+    const rx = median(rxdbTimes)
+    const rc = median(replicacheTimes)
     const list = (v: number[]) => v.map((x) => x.toFixed(0)).join(', ')
+    const fastestPeer = Math.min(p, rx, rc)
+    const saves = (v: number[]) => `${ms(percentile(v, 50))} / ${ms(percentile(v, 95))}`
     return [
       { name: `sync ${RECORDS} records: ours (server → Dexie, median of ${RUNS})`, value: `${ms(o)} [${list(ours)}]` },
       { name: `sync ${RECORDS} records: PouchDB replicate.from (${adapter})`, value: `${ms(p)} [${list(pouchTimes)}]` },
+      { name: `sync ${RECORDS} records: RxDB 17 replicateRxCollection (Dexie storage)`, value: `${ms(rx)} [${list(rxdbTimes)}]` },
+      {
+        name: `sync ${RECORDS} records: Replicache 15 pull, until in IndexedDB`,
+        value: `${ms(rc)} [${list(replicacheTimes)}] (queryable in memory after ${ms(median(replicacheVisible))})`,
+      },
       { name: `sync ${RECORDS} records: raw IndexedDB, 1 transaction (floor)`, value: `${ms(f)} [${list(floor)}]` },
       { name: 'sync: PouchDB / ours', value: `${(p / o).toFixed(2)}×`, target: '≥ 5×', pass: p / o >= 5 },
-      { name: 'sync: ours / floor', value: `${(o / f).toFixed(2)}×`, target: '≤ 2×', pass: o / f <= 2 },
+      { name: 'sync: RxDB / ours', value: `${(rx / o).toFixed(2)}×` },
+      { name: 'sync: Replicache / ours', value: `${(rc / o).toFixed(2)}×` },
+      { name: 'sync: fastest peer / ours', value: `${(fastestPeer / o).toFixed(2)}×`, target: '> 1× (ours fastest)', pass: fastestPeer > o },
+      { name: 'sync: ours / floor', value: `${(o / f).toFixed(2)}×`, target: '≤ 1.3×', pass: o / f <= 1.3 },
+      {
+        name: `save→visible, ${RECORDS} synced: RxDB insert → live query → bare list, p50 / p95`,
+        value: saves(rxdbSaves),
+      },
+      {
+        name: `save→visible, ${RECORDS} synced: Replicache mutator → subscribe → bare list, p50 / p95`,
+        value: saves(replicacheSaves),
+      },
       {
         name: 'sync: ours step by step (no overlap)',
         value: `${profile.pages} pages of ≤ ${MAX_PULL_LIMIT}: server + network ${ms(profile.serverMs)}, JSON.parse ${ms(profile.parseMs)}, ` +
@@ -158,6 +227,7 @@ export async function measureSync(): Promise<BenchLine[]> {
     ]
   } finally {
     await pouch?.close()
+    await peers?.close()
     await server.stop()
     await storage.cleanup()
   }

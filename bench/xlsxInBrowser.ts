@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import type { Browser } from 'playwright-core'
-import { ms, serveDirectory, type BenchLine } from './support'
+import { APP_PACKAGES, ms, serveDirectory, type BenchLine } from './support'
 
 const OUT = 'bench/out/xlsx-page'
 const TARGET_MS = 1000
@@ -13,6 +13,7 @@ async function buildBenchPage() {
   await build({
     configFile: false, logLevel: 'warn',
     resolve: {
+      dedupe: APP_PACKAGES,
       alias: {
         '@shared': fileURLToPath(new URL('../src/shared', import.meta.url)),
         '@client': fileURLToPath(new URL('../src/client', import.meta.url)),

@@ -56,7 +56,10 @@ async function storedRows(): Promise<unknown[]> {
   return getDb().activities.toArray()
 }
 
-/** One readwrite transaction, one object store shaped like the app's `activities` (key id, indexes date, updatedAt). */
+/**
+ * One readwrite transaction, one object store shaped like the app's `activities` (src/client/db/schema.ts: key id,
+ * indexes date, updatedAt and the multi-entry photoIds), so the floor maintains the same indexes ours does.
+ */
 async function runFloor(rows: Record<string, unknown>[]): Promise<{ ms: number; stored: number }> {
   const name = `floor-${Date.now()}-${Math.random().toString(36).slice(2)}`
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -65,6 +68,7 @@ async function runFloor(rows: Record<string, unknown>[]): Promise<{ ms: number; 
       const store = open.result.createObjectStore('activities', { keyPath: 'id' })
       store.createIndex('date', 'date')
       store.createIndex('updatedAt', 'updatedAt')
+      store.createIndex('photoIds', 'photoIds', { multiEntry: true })
     }
     open.onsuccess = () => resolve(open.result)
     open.onerror = () => reject(open.error)

@@ -24,6 +24,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => { await server?.close() })
 
 test('update prompt keeps a half-filled form', async ({ page }) => {
+  server.serve(OLD_BUILD)
   await page.goto(`${server.url}/more`)
   await expect(page.getByTestId('build-id')).toContainText('old-build')
   await waitForServiceWorker(page)
@@ -51,4 +52,30 @@ test('update prompt keeps a half-filled form', async ({ page }) => {
   await expect(page.getByTestId('draft-restored')).toBeVisible()
   await expect(page.locator('input[name="topic"]')).toHaveValue('重温入党誓词（未保存）')
   await expect(page.locator('input[name="place"]')).toHaveValue('社区广场')
+})
+
+test('the update check asks the server itself, not navigator.onLine', async ({ page }) => {
+  server.serve(OLD_BUILD)
+  // Some WebViews say offline while online (and a Wi-Fi with no internet says online): the check must not care.
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'onLine', { get: () => false }))
+  const scriptFetches: string[] = []
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/sw.js' && request.serviceWorker() === null) scriptFetches.push(request.headers()['cache-control'] ?? '')
+  })
+  await page.goto(`${server.url}/more`)
+  await expect(page.getByTestId('build-id')).toContainText('old-build')
+  await waitForServiceWorker(page)
+
+  // The server down: coming back to the app finds nothing and prompts nothing.
+  server.serve('.tmp/e2e-build-missing')
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
+  await expect.poll(() => scriptFetches.length).toBeGreaterThan(0)
+  await page.waitForTimeout(1500)
+  await expect(page.getByTestId('update-prompt')).toHaveCount(0)
+
+  // The server back with a new build: the same check finds it although navigator.onLine still says false.
+  server.serve(NEW_BUILD)
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
+  await expect(page.getByTestId('update-prompt')).toBeVisible({ timeout: 20_000 })
+  expect(scriptFetches.every((h) => h === 'no-cache'), 'the script is fetched past every cache').toBe(true)
 })

@@ -113,7 +113,7 @@ test('submit → return with opinion → resubmit → approve, the first submiss
     await expect(detail.getByTestId('review-changes')).toHaveText('与第1版相比：改动1段。')
     await expect(detail.locator('[data-changed]')).toHaveCount(1)
     await expect(detail.locator('[data-changed]')).toContainText(ADDED)
-    await committee.screenshot({ path: 'docs/screenshots/committee-review.png', fullPage: true })
+    await committee.screenshot({ path: 'docs/screenshots/committee-review.png', fullPage: true, scale: 'css' })
     await detail.getByTestId('review-opinion-input').fill('同意。')
     await detail.getByTestId('review-approve').click()
     await expect(detail.getByTestId('review-detail-status')).toHaveText('已通过')

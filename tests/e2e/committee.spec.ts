@@ -102,7 +102,7 @@ test('a committee reads its branches\' figures compiled on the server', async ()
     await expect(detail).toContainText(/缺\d{1,2}月/)
     const listed = (await detail.locator('li').allTextContents()).reduce((n, li) => n + li.split('：缺')[1]!.split('、').length, 0)
     expect(listed).toBe(count)
-    await committee.screenshot({ path: 'docs/screenshots/committee.png', fullPage: true })
+    await committee.screenshot({ path: 'docs/screenshots/committee.png', fullPage: true, scale: 'css' })
 
     // the export is built from the loaded table, so it works offline
     await waitForServiceWorker(committee)

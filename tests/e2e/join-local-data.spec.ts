@@ -14,6 +14,8 @@ async function mark(page: Page, name: string, target: '请假' | '缺席') {
   const button = page.getByRole('button', { name: new RegExp(`^${name}：`) })
   for (let i = 0; i < 3 && (await button.textContent())?.trim() !== target; i++) await button.click()
   await expect(button).toHaveText(target)
+  // 请假 without a reason would be warned about before saving (src/shared/model/softWarnings.ts)
+  if (target === '请假') await page.getByLabel(`${name}的请假事由`).fill('事假')
 }
 
 async function logMeeting(page: Page, type: string, topic: string, marks: [string, '请假' | '缺席'][]) {

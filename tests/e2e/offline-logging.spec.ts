@@ -54,7 +54,7 @@ test('log with no signal, survive reload and a closed browser', async () => {
     // Log one more while offline.
     await page.goto('/log')
     await page.locator('button[data-type="heartTalk"]').click()
-    await page.locator('input[maxlength="200"]').first().fill('与李明谈心谈话')
+    await page.locator('input[name="topic"]').first().fill('与李明谈心谈话')
     await page.getByTestId('save-activity').click()
     await expect(listRow(page, '与李明谈心谈话')).toBeVisible()
     await context.close()

@@ -50,6 +50,7 @@ test('a 12-megapixel photo is stored downscaled, and delete can be undone', asyn
   await row.click()
   await expect(page.locator('img.thumb')).toHaveCount(1)
   await page.getByTestId('delete-activity').click()
+  await page.getByTestId('confirm-yes').click()
   await expect(page.getByText('已删除这条记录')).toBeVisible()
   await expect(page.getByTestId('list-count')).toContainText('本月 0 条')
   await page.getByRole('button', { name: '撤销' }).click()

@@ -108,9 +108,9 @@ describe.each(BACKENDS)('record rules on push, on $name', (backend) => {
   })
 
   it('refuses text over its limit, naming the field', async () => {
-    expect(await pushOne((d) => d.put('activity', newId(), activityFields({ summary: '字'.repeat(5001) })))).toMatchObject(refused('内容摘要不能超过5000个字'))
+    expect(await pushOne((d) => d.put('activity', newId(), activityFields({ summary: '字'.repeat(5001) })))).toMatchObject(refused('内容摘要最多5000字，现在5001字'))
     expect(await pushOne((d) => d.put('member', newId(), { name: '名'.repeat(31), role: 'member', group: '', active: true, order: 1 })))
-      .toMatchObject(refused('姓名不能超过30个字'))
+      .toMatchObject(refused('姓名最多30字，现在31字'))
     expect(await pushOne((d) => d.put('activity', newId(), activityFields({ topic: 7 })))).toMatchObject(refused('主题无效'))
   })
 

@@ -317,6 +317,22 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
       expect(body.columns.map((c) => c.key)).not.toContain('type.generalMeeting')
     })
 
+    it('a table asked for again is the same; after a push to one branch it counts the new record', async () => {
+      const table = async () => (await committee.get(`/api/committee/report?year=${Y}`)).body as CommitteeReportResponse
+      const before = await table()
+      const again = await table()
+      expect({ ...again, generatedAt: '' }).toEqual({ ...before, generatedAt: '' })
+      const extra = newId()
+      const phone = new Device(branches[0]!.secretary)
+      phone.put('activity', extra, activityFields({ types: ['themeDay'], date: `${Y}-04-01` }))
+      await pushAll(phone)
+      const after = await table()
+      expect(after.totals['type.themeDay']).toBe((before.totals['type.themeDay'] ?? 0) + 1)
+      phone.del('activity', extra)
+      await pushAll(phone)
+      expect((await table()).totals).toEqual(before.totals)
+    })
+
     it('rolls the branches up on /api/report, and opens one branch the way its secretary sees it', async () => {
       const rollUp = (await committee.get(`/api/report?year=${Y}`)).body as BranchReportResponse
       expect(rollUp.scope).toBe('committee')

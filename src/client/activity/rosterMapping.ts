@@ -2,6 +2,7 @@
 // docs/domain.md, "Joining a branch with a phone's own data"): a branch roster entry, 非名册人员, or — for who may
 // add to the roster — keeping the person as a new branch roster entry.
 import { KEEP_AS_NEW, type RosterChoices, type RosterMappingPlan } from '@client/db/join'
+import { memberLabel } from '@shared/model/memberLabel'
 
 /** Select values that are not branch member ids. */
 export const NOT_CHOSEN = ''
@@ -25,7 +26,7 @@ export function mappingOptions(plan: RosterMappingPlan, picks: Readonly<Record<s
     const group = b.group ? ` · ${b.group}` : ''
     const former = b.active ? '' : '（已转出）'
     const taken = takenBy.has(b.id) ? `（已对应 ${takenBy.get(b.id)}）` : ''
-    return { value: b.id, label: `${b.name}${group}${former}${taken}` }
+    return { value: b.id, label: `${memberLabel(b)}${group}${former}${taken}` }
   })
   if (plan.mayKeepAsNew) options.push({ value: KEEP_AS_NEW, label: '作为新党员加入支部名册' })
   return options

@@ -2,13 +2,14 @@
 import type { ActivityFields } from '@shared/model/activity'
 import { ValidationError } from '@shared/model/errors'
 import { LOCAL_WRITE_MESSAGES } from '@shared/localWriteMessages'
-import { checkActivity } from './validation'
+import { checkActivity, loadActivityRules, readActivityContext } from './validation'
 import { authorOf, requirePermission } from './permission'
 import { isBackfill, monthRange } from '@shared/dates'
 import type { ActivityTypeId } from '@shared/catalogue'
 import { getDb } from './connection'
 import { appendToOutbox } from './outbox'
-import { getLocalUserId, newId } from './meta'
+import { newId, takeWriterIds } from './meta'
+import type { Mutation } from '@shared/sync/mutation'
 import type { StoredActivity } from './schema'
 
 const missing = () => new ValidationError([{ path: '', message: LOCAL_WRITE_MESSAGES.activityMissing }])
@@ -21,23 +22,32 @@ async function changeable(id: string, kind: 'edit' | 'delete'): Promise<StoredAc
   return existing
 }
 
-/** `id` may be chosen by the caller beforehand (photos taken before saving already point at it). */
+/**
+ * `id` may be chosen by the caller beforehand (photos taken before saving already point at it). One transaction
+ * holds the record, its outbox entry and the form's draft removal: saved, queued and no draft, or none of it. Its
+ * reads go out together and so do its writes (two IndexedDB round trips, not one per step): the save is what a
+ * member waits for (bench/saveToVisible.ts).
+ */
 export async function createActivity(fields: ActivityFields, now: Date = new Date(), id: string = newId(), draftKey?: string): Promise<StoredActivity> {
-  await requirePermission('activity', 'create')
-  const value = await checkActivity(fields)
+  const check = await loadActivityRules()
   const db = getDb()
-  // The form's draft goes in the same transaction: saved and no draft, or not saved and the draft kept.
-  return db.transaction('rw', [db.activities, db.outbox, db.meta, db.drafts], async () => {
-    if (draftKey) await db.drafts.delete(draftKey)
-    const createdBy = await getLocalUserId()
+  return db.transaction('rw', [db.activities, db.outbox, db.meta, db.drafts, db.settings], async () => {
+    const [, context, writer] = await Promise.all([requirePermission('activity', 'create'), readActivityContext(), takeWriterIds()])
+    const value = check(fields, context)
     const at = now.toISOString()
     const record: StoredActivity = {
-      ...value, id, createdBy, createdAt: at, updatedAt: at,
-      backfilled: isBackfill(value.date, now), deleted: false, serverVersion: null,
+      ...value, id, createdBy: writer.localUserId, createdAt: at, updatedAt: at,
+      backfilled: value.planned !== true && isBackfill(value.date, now), deleted: false, serverVersion: null,
     }
-    await db.activities.add(record)
     const { serverVersion: _sv, ...synced } = record
-    await appendToOutbox('activity', 'put', record.id, null, synced)
+    const mutation: Mutation = {
+      clientId: writer.clientId, clientSeq: writer.clientSeq, entity: 'activity', op: 'put', recordId: id, baseVersion: null, fields: synced,
+    }
+    await Promise.all([
+      draftKey ? db.drafts.delete(draftKey) : undefined,
+      db.activities.add(record),
+      db.outbox.add({ clientSeq: writer.clientSeq, mutation }),
+    ])
     return record
   })
 }
@@ -64,7 +74,7 @@ export async function updateActivity(id: string, fields: ActivityFields, now: Da
       if (!sameValue(reference[key], value[key])) changed[key] = value[key] ?? null
     }
     // optional fields removed by the edit
-    for (const key of ['startTime', 'partyGroup', 'attendance', 'lecture', 'talk', 'volunteer', 'study', 'warning', 'evaluation'] as const) {
+    for (const key of ['startTime', 'partyGroup', 'attendance', 'lecture', 'talk', 'volunteer', 'study', 'warning', 'evaluation', 'planned'] as const) {
       if (reference[key] !== undefined && value[key] === undefined) changed[key] = null
     }
     // what the record already holds needs no change
@@ -78,28 +88,30 @@ export async function updateActivity(id: string, fields: ActivityFields, now: Da
       if (v === null) delete writable[key]
       else writable[key] = v
     }
-    if ('date' in changed) updated.backfilled = existing.backfilled || isBackfill(value.date, now)
+    // 补录 is about a held record entered late; a plan is entered ahead, and is judged when it becomes held
+    if ('date' in changed || 'planned' in changed) updated.backfilled = value.planned !== true && (existing.backfilled || isBackfill(value.date, now))
     await db.activities.put(updated)
     await appendToOutbox('activity', 'put', id, existing.serverVersion, { ...changed, updatedAt: updated.updatedAt })
     return updated
   })
 }
 
-/** Soft delete: the record stays as a tombstone so the deletion syncs; undo restores it. */
+/** Soft delete: the record stays as a tombstone (with its content, on this phone) so the deletion syncs; 回收站 restores it. */
 export async function deleteActivity(id: string, now: Date = new Date()): Promise<void> {
   const db = getDb()
   await db.transaction('rw', [db.activities, db.outbox, db.meta], async () => {
     const existing = await changeable(id, 'delete')
     if (existing.deleted) return
-    await db.activities.update(id, { deleted: true, updatedAt: now.toISOString() })
+    const at = now.toISOString()
+    await db.activities.update(id, { deleted: true, updatedAt: at, deletedAt: at })
     await appendToOutbox('activity', 'delete', id, existing.serverVersion, {})
   })
 }
 
 /**
- * Undo a delete. While the delete still waits in the outbox it is turned into a harmless touch of the record, so
- * the server never sees it. Once the server has the delete (a tombstone, which wins over edits and keeps no
- * content), the record comes back as a copy under a new id. Returns the id of the restored record.
+ * Undo a delete (撤销, or 恢复 in the 回收站), under the record's own id. While the delete still waits in the outbox
+ * it is turned into a harmless touch of the record, so the server never sees it. Once the server has the delete
+ * (its tombstone keeps no content), a 'restore' carrying the whole record brings it back there. Returns the id.
  */
 export async function restoreActivity(id: string, now: Date = new Date()): Promise<string> {
   const db = getDb()
@@ -112,14 +124,12 @@ export async function restoreActivity(id: string, now: Date = new Date()): Promi
       .filter((e) => e.rejectedReason === undefined && e.mutation.recordId === id && e.mutation.op === 'delete').first()
     if (pendingDelete) {
       await db.outbox.update(pendingDelete.clientSeq, { mutation: { ...pendingDelete.mutation, op: 'put', fields: { updatedAt } } })
-      await db.activities.update(id, { deleted: false, updatedAt })
-      return id
+    } else {
+      const { serverVersion, deletedAt: _d, ...record } = existing
+      await appendToOutbox('activity', 'restore', id, serverVersion, { ...record, deleted: false, updatedAt })
     }
-    const copy: StoredActivity = { ...existing, id: newId(), deleted: false, updatedAt, serverVersion: null }
-    await db.activities.add(copy)
-    const { serverVersion: _sv, ...synced } = copy
-    await appendToOutbox('activity', 'put', copy.id, null, synced)
-    return copy.id
+    await db.activities.update(id, { deleted: false, updatedAt, deletedAt: undefined })
+    return id
   })
 }
 
@@ -145,8 +155,8 @@ export async function listAllActivities(): Promise<StoredActivity[]> {
   return getDb().activities.toArray()
 }
 
-/** The earliest live record's date on the device, or null when there is none; walks the date index. */
+/** The earliest live held record's date on the device (a plan is not held yet), or null; walks the date index. */
 export async function earliestActivityDate(): Promise<string | null> {
-  const first = await getDb().activities.orderBy('date').filter((r) => !r.deleted).first()
+  const first = await getDb().activities.orderBy('date').filter((r) => !r.deleted && r.planned !== true).first()
   return first?.date ?? null
 }

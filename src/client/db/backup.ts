@@ -3,7 +3,11 @@ import type { BackupFile, BackupPhoto } from '@shared/backup'
 import { ValidationError } from '@shared/model/errors'
 import { activityChecker, loadBackupFormat, memberChecker, readActivityContext } from './validation'
 import { getDb } from './connection'
-import { appendToOutbox, LOCAL_SETTINGS_RECORD_ID } from './outbox'
+import { LOCAL_SETTINGS_RECORD_ID } from './outbox'
+import { getDeviceId, readMeta } from './meta'
+import { META_KEYS } from './metaKeys'
+import type { Mutation, SyncEntity } from '@shared/sync/mutation'
+import type { StoredActivity, StoredMember } from './schema'
 import { mayMake, requirePermission } from './permission'
 
 async function blobToBase64(blob: Blob): Promise<string> {
@@ -19,6 +23,29 @@ function base64ToBlob(base64: string, mimeType: string): Blob {
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
   return new Blob([bytes], { type: mimeType })
+}
+
+/** One change an import queues. */
+interface OutboxChange {
+  entity: SyncEntity
+  op: Mutation['op']
+  recordId: string
+  baseVersion: number | null
+  fields: Record<string, unknown>
+}
+
+/**
+ * Queue many mutations in this order under consecutive sequence numbers, in one bulk write (here rather than in
+ * outbox.ts: only the import needs it, and this module loads with the settings screen). Must run inside a rw
+ * transaction over outbox and meta (with the changes themselves).
+ */
+async function appendManyToOutbox(changes: OutboxChange[]): Promise<void> {
+  if (changes.length === 0) return
+  const clientId = await getDeviceId()
+  // the device's sequence counter moves once for the whole batch
+  const first = ((await readMeta<number>(META_KEYS.lastClientSeq)) ?? 0) + 1
+  await getDb().meta.put({ key: META_KEYS.lastClientSeq, value: first + changes.length - 1 })
+  await getDb().outbox.bulkAdd(changes.map((c, i) => ({ clientSeq: first + i, mutation: { clientId, clientSeq: first + i, ...c } })))
 }
 
 export async function exportBackup(now: Date = new Date()): Promise<BackupFile> {
@@ -74,43 +101,54 @@ export async function importBackup(text: string): Promise<ImportSummary> {
   const context = settingsTaken && backup.settings ? { groups: backup.settings.groups } : await readActivityContext()
   const checkMember = await memberChecker()
   if (takeRoster) for (const { syncedVersion: _v, id: _i, createdAt: _c, updatedAt: _u, deleted: _d, ...m } of backup.members) checkMember(m)
-  const checkActivity = await activityChecker(context)
+  // the parsed file is plain data: checked as it is, without a copy of each record first
+  const checkActivity = await activityChecker(context, false)
   for (const a of backup.activities) if (!a.deleted) checkActivity(a)
   const db = getDb()
+  // One transaction, written in bulk (one bulkAdd per table instead of a round trip per record): all or nothing,
+  // so a crash or a failure part-way leaves the device exactly as it was and the import can simply be run again.
   return db.transaction('rw', [db.activities, db.members, db.settings, db.photos, db.outbox, db.meta], async () => {
     const summary: ImportSummary = {
       activitiesAdded: 0, activitiesKept: 0, membersAdded: 0, membersSkipped: 0, photosAdded: 0, settingsApplied: false,
     }
+    const queued: OutboxChange[] = []
     const knownMembers = new Set(await db.members.toCollection().primaryKeys())
+    const newMembers: StoredMember[] = []
     for (const { syncedVersion, ...m } of backup.members) {
       if (knownMembers.has(m.id)) continue
       if (!takeRoster) { summary.membersSkipped++; continue }
-      await db.members.add({ ...m, serverVersion: syncedVersion ?? null })
-      if (syncedVersion === undefined) await appendToOutbox('member', 'put', m.id, null, { ...m })
+      newMembers.push({ ...m, serverVersion: syncedVersion ?? null })
+      if (syncedVersion === undefined) queued.push({ entity: 'member', op: 'put', recordId: m.id, baseVersion: null, fields: { ...m } })
       summary.membersAdded++
     }
+    await db.members.bulkAdd(newMembers)
     const knownActivities = new Set(await db.activities.toCollection().primaryKeys())
+    const newActivities: StoredActivity[] = []
     for (const { syncedVersion, ...a } of backup.activities) {
       if (knownActivities.has(a.id)) { summary.activitiesKept++; continue }
-      await db.activities.add({ ...a, serverVersion: syncedVersion ?? null })
+      // a tombstone stays in 回收站 (recycleBin.ts) counted from its last change; the file keeps no deletion time
+      newActivities.push({ ...a, serverVersion: syncedVersion ?? null, ...(a.deleted ? { deletedAt: a.updatedAt } : {}) })
       // Only work that never reached a server is queued: a copy of server data (possibly older, possibly with
       // others' 谈心谈话 content hidden) must never be written back over the server's records.
       if (syncedVersion === undefined) {
-        await appendToOutbox('activity', a.deleted ? 'delete' : 'put', a.id, null, a.deleted ? {} : { ...a })
+        queued.push({ entity: 'activity', op: a.deleted ? 'delete' : 'put', recordId: a.id, baseVersion: null, fields: a.deleted ? {} : { ...a } })
       }
       summary.activitiesAdded++
     }
+    await db.activities.bulkAdd(newActivities)
     const knownPhotos = new Set(await db.photos.toCollection().primaryKeys())
-    for (const p of backup.photos) {
-      if (knownPhotos.has(p.id)) continue
-      await db.photos.add({ id: p.id, activityId: p.activityId, blob: base64ToBlob(p.base64, p.mimeType), width: p.width, height: p.height, createdAt: p.createdAt })
-      summary.photosAdded++
-    }
+    const newPhotos = backup.photos.filter((p) => !knownPhotos.has(p.id))
+    await db.photos.bulkAdd(newPhotos.map((p) => ({
+      id: p.id, activityId: p.activityId, blob: base64ToBlob(p.base64, p.mimeType), width: p.width, height: p.height, createdAt: p.createdAt,
+    })))
+    summary.photosAdded = newPhotos.length
     if (settingsTaken && backup.settings) {
       await db.settings.put({ key: 'branch', value: backup.settings, updatedAt: backup.exportedAt, serverVersion: null })
-      await appendToOutbox('settings', 'put', LOCAL_SETTINGS_RECORD_ID, null, { ...backup.settings })
+      queued.push({ entity: 'settings', op: 'put', recordId: LOCAL_SETTINGS_RECORD_ID, baseVersion: null, fields: { ...backup.settings } })
       summary.settingsApplied = true
     }
+    // Queued in the order the one-by-one import queued them: members, activities, settings.
+    await appendManyToOutbox(queued)
     return summary
   })
 }

@@ -4,14 +4,14 @@ export * from './members'
 export * from './settings'
 export * from './photos'
 export * from './drafts'
-export * from './backup'
 export { countPendingChanges } from './outbox'
 export { readRememberedTrackingStart, rememberTrackingStart } from './trackingStart'
 export { readPhotoUploadProblem } from './photoUploadProblem'
 export { getDeviceId, newId } from './meta'
 export { ChangeNotAllowedError } from './permission'
 export { isRosterMappingPending, rosterForDisplay } from './rosterDisplay'
-// The join's roster mapping is imported as '@client/db/join' by the pages that need it (not in the first download).
+// The join's roster mapping and the backup file are imported as '@client/db/join' and '@client/db/backup' by the
+// screens that need them (not in the first download).
 export { observe, type LiveSubscription } from './live'
 export { useDatabase } from './connection'
 export type { StoredActivity, StoredMember, StoredPhoto, OutboxEntry } from './schema'

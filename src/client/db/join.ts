@@ -15,6 +15,7 @@ import type { StoredActivity, StoredMember } from './schema'
 import { readActor } from './permission'
 import { checkActivity } from './validation'
 import { isBranch, isRosterMappingPending, rosterForDisplay } from './rosterDisplay'
+import { memberLabel } from '@shared/model/memberLabel'
 
 export { isRosterMappingPending, rosterForDisplay }
 
@@ -36,6 +37,8 @@ export interface LocalRosterEntry {
 export interface BranchRosterEntry {
   id: string
   name: string
+  /** 备注 telling two members of the same name apart */
+  note?: string
   group: string
   active: boolean
 }
@@ -64,7 +67,21 @@ export async function beginRosterMapping(): Promise<void> {
 }
 
 function entry(m: StoredMember): BranchRosterEntry {
-  return { id: m.id, name: m.name, group: m.group, active: m.active }
+  return { id: m.id, name: m.name, ...(m.note ? { note: m.note } : {}), group: m.group, active: m.active }
+}
+
+/**
+ * The branch entry a local one is without asking: the only one of the same name (a local entry with a 备注: the
+ * only one of the same name and 备注), an active member preferred over a former one. Two candidates (two 王芳 in
+ * the branch, and a plain 王芳 here) are ambiguous: none is taken, and the member picks.
+ */
+function automaticMatch(local: StoredMember, free: BranchRosterEntry[]): BranchRosterEntry | undefined {
+  const sameName = free.filter((b) => b.name.trim() === local.name.trim())
+  const sameLabel = sameName.filter((b) => memberLabel(b) === memberLabel(local))
+  const candidates = local.note?.trim() && sameLabel.length > 0 ? sameLabel : sameName
+  const active = candidates.filter((b) => b.active)
+  const pool = active.length > 0 ? active : candidates
+  return pool.length === 1 ? pool[0] : undefined
 }
 
 export async function planRosterMapping(): Promise<RosterMappingPlan> {
@@ -89,9 +106,7 @@ export async function planRosterMapping(): Promise<RosterMappingPlan> {
   }
   for (const m of local) {
     const localEntry = { ...entry(m), recordCount: counts.get(m.id) ?? 0 }
-    // a branch entry is matched once; an active one is preferred over a former member of the same name
-    const sameName = branch.filter((b) => !taken.has(b.id) && b.name.trim() === m.name.trim())
-    const match = sameName.find((b) => b.active) ?? sameName[0]
+    const match = automaticMatch(m, branch.filter((b) => !taken.has(b.id)))
     if (match) {
       taken.add(match.id)
       plan.matched.push({ local: localEntry, branch: match })

@@ -36,6 +36,29 @@ export async function getLocalUserId(): Promise<string> {
   })
 }
 
+/** Who writes from this device and under which sequence number, for one change to be queued. */
+export interface WriterIds {
+  localUserId: string
+  clientId: string
+  clientSeq: number
+}
+
+/**
+ * The device's ids and the next sequence number, read at once (one IndexedDB round trip), with the counter moved
+ * on. Call inside a transaction that includes meta, before queueing exactly one change under `clientSeq`.
+ */
+export async function takeWriterIds(): Promise<WriterIds> {
+  const db = getDb()
+  const [user, device, last] = await db.meta.bulkGet([META_KEYS.localUserId, META_KEYS.deviceId, META_KEYS.lastClientSeq])
+  const clientSeq = ((last?.value as number | undefined) ?? 0) + 1
+  const counted = db.meta.put({ key: META_KEYS.lastClientSeq, value: clientSeq })
+  // made once per device: only its very first change waits for these
+  const localUserId = typeof user?.value === 'string' ? user.value : await getLocalUserId()
+  const clientId = typeof device?.value === 'string' ? device.value : await getDeviceId()
+  await counted
+  return { localUserId, clientId, clientSeq }
+}
+
 /** Next strictly increasing sequence number of this device. Call inside a transaction that includes meta. */
 export async function nextClientSeq(): Promise<number> {
   const db = getDb()

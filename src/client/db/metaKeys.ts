@@ -22,6 +22,10 @@ export const META_KEYS = {
   trackingStartAuto: 'trackingStartAuto',
   /** why photos wait on this phone (the server's photo space or disk is full), in Chinese; absent when none do */
   photoUploadProblem: 'photoUploadProblem',
+  /** ids of activity records that arrived by sync from others since the member last looked ("新同步 N 条") */
+  newlySynced: 'newlySynced',
+  /** a pull from cursor 0 is still under way: its pages are the branch's copy, announced as nothing new */
+  quietPull: 'quietPull',
 } as const
 
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS]

@@ -10,7 +10,11 @@ export interface SyncStamp {
   serverVersion: number | null
 }
 
-export type StoredActivity = ActivityRecord & SyncStamp
+/**
+ * `deletedAt`: when this phone deleted the record or learned of its deletion (回收站 keeps 30 days); kept on this
+ * device only, never sent.
+ */
+export type StoredActivity = ActivityRecord & SyncStamp & { deletedAt?: string }
 export type StoredMember = Member & SyncStamp
 
 export interface StoredSettings extends SyncStamp {
@@ -82,5 +86,10 @@ export class BranchLogDb extends Dexie {
     this.version(2).stores({ activities: 'id, date, updatedAt, *photoIds', photoUploads: 'id' })
     // v3: refused outbox entries indexed, so counting what waits never walks the whole outbox
     this.version(3).stores({ outbox: 'clientSeq, rejectedReason' })
+    // v4: tombstones indexed by when they were deleted (回收站); existing ones count from their last change
+    this.version(4).stores({ activities: 'id, date, updatedAt, *photoIds, deletedAt' }).upgrade((tx) =>
+      tx.table('activities').toCollection().modify((row: StoredActivity) => {
+        if (row.deleted && row.deletedAt === undefined) row.deletedAt = row.updatedAt
+      }))
   }
 }

@@ -31,11 +31,23 @@ export type ActivityChecker = (fields: unknown) => ActivityFields
 export type MemberChecker = (fields: unknown) => MemberFields
 
 /** A checker for many records against one context (backup import); throws ValidationError on the first bad one. */
-// `_context` goes to the shared rules once they take one (the 党小组会 group against the branch's groups):
+// The context goes to the shared rules once they take one (the 党小组会 group against the branch's groups):
 // validateActivityFields(value, { today: chinaDateOf(), groups: context.groups, previous: context.previous }).
-export async function activityChecker(_context: ActivityContext): Promise<ActivityChecker> {
+// `copy`: false for values that are plain data already (a parsed backup file); a form's values are copied first,
+// which unwraps Vue's proxies.
+export async function activityChecker(context: ActivityContext, copy = true): Promise<ActivityChecker> {
+  const rules = await loadActivityRules(copy)
+  return (fields) => rules(fields, context)
+}
+
+/**
+ * The activity rules as a plain function of the fields and their context, for checking inside a write's own
+ * transaction (where nothing but IndexedDB may be awaited). The same checks as activityChecker.
+ */
+export async function loadActivityRules(copy = true): Promise<(fields: unknown, context: ActivityContext) => ActivityFields> {
   const { validateActivityFields, orThrow } = await loadValidation()
-  return (fields) => orThrow(validateActivityFields(plain(fields)))
+  return (fields, _context) => orThrow(validateActivityFields(copy ? plain(fields) : fields))
+  // (`_context`: see activityChecker)
 }
 
 /** `previous`: the record as stored, when this is an edit of it. */

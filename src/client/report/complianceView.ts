@@ -4,11 +4,11 @@ import type { ComplianceReport, PeriodCompliance, PeriodState, RuleCompliance } 
 import type { RulePeriod } from '@shared/model/settings'
 
 export const STATE_WORDS: Readonly<Record<PeriodState, string>> = {
-  met: '完成', missed: '缺', due: '待办', upcoming: '未到', untracked: '未启用',
+  met: '完成', missed: '缺', due: '待办', upcoming: '未到', untracked: '未启用', planned: '已计划',
 }
 export const STATE_MEANINGS: Readonly<Record<PeriodState, string>> = {
   met: '已达到要求', missed: '已过去，没达到要求', due: '就是本期，还没达到要求', upcoming: '还没到',
-  untracked: '本应用开始记录之前，不作检查',
+  untracked: '本应用开始记录之前，不作检查', planned: '已列入计划，开展后才算完成',
 }
 
 /** '11月10日', or '2025年11月10日' when `since` is not in `year`. */

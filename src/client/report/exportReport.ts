@@ -1,5 +1,6 @@
 // Word and spreadsheet exports of a year, built on the device. The export module (and `docx` with it) is loaded
 // only when a button is tapped, so the app's first load stays small.
+import { isCountedRecord } from '@shared/model/planned'
 import { getActivePinia } from 'pinia'
 import type { ActivityRecord } from '@shared/model/activity'
 import type { Member } from '@shared/model/member'
@@ -90,7 +91,7 @@ export async function exportReportDocx(input: ReportExportInput): Promise<string
 /** A 台账 of a year without records would be a header alone: say so instead of saving an empty file. */
 function refuseEmptyLedger(records: readonly ActivityRecord[], year: number): void {
   const prefix = `${year}-`
-  if (!records.some((r) => !r.deleted && r.date.startsWith(prefix))) {
+  if (!records.some((r) => isCountedRecord(r) && r.date.startsWith(prefix))) {
     throw new NothingToExportError(`${year}年还没有活动记录，台账是空的，没有生成文件。`)
   }
 }
@@ -135,7 +136,7 @@ export async function exportMeetingMinutesDocx(
     import('@client/export/minutesDocx'), import('@client/export/docx'), import('@shared/export/meetingMinutes'),
   ])
   const chosen = scope ? minutes.meetingsIn(records, scope)
-    : records.filter((r) => !r.deleted && minutes.isMeeting(r)).sort(minutes.byDateAndTime)
+    : records.filter((r) => isCountedRecord(r) && minutes.isMeeting(r)).sort(minutes.byDateAndTime)
   if (chosen.length === 0) throw new NothingToExportError('所选时间内没有会议，无需导出会议记录。')
   const bytes = await buildMinutesDocx({ branchName, minutes: minutes.buildMeetingMinutes(chosen, roster ?? rosterOf({})) })
   const what = scope ? `${minutes.minutesScopeLabel(scope)}会议记录` : minutesFileWhat(chosen)

@@ -26,7 +26,7 @@ export const useActivitiesStore = defineStore('activities', () => {
 
   async function remove(id: string) {
     await deleteActivity(id)
-    useToastStore().show('已删除这条记录', { action: { label: '撤销', run: async () => { await restoreActivity(id) } } })
+    useToastStore().show('已删除这条记录，30天内可在回收站恢复', { action: { label: '撤销', run: async () => { await restoreActivity(id) } } })
   }
 
   return { saving, lastSaved, save, remove }

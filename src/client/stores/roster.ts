@@ -20,8 +20,10 @@ export const useRosterStore = defineStore('roster', () => {
   const byId = computed(() => new Map(members.value.map((m) => [m.id, m])))
   const secretary = computed(() => activeMembers.value.find((m) => m.role === 'secretary'))
 
+  /** the name as shown everywhere: with its 备注 when it has one (王芳（第二党小组）, as memberLabel in @shared/model/memberLabel) */
   function nameOf(id: string): string {
-    return byId.value.get(id)?.name ?? '（已移除）'
+    const m = byId.value.get(id)
+    return m ? (m.note ? `${m.name}（${m.note}）` : m.name) : '（已移除）'
   }
 
   async function add(list: Omit<MemberFields, 'order'>[]) {

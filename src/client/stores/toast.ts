@@ -1,4 +1,4 @@
-// One short message at the bottom of the screen, optionally with an action (撤销).
+// One short message above the tab bar, optionally with an action (撤销).
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
@@ -15,6 +15,8 @@ export interface Toast {
 }
 
 const TOAST_MS = 6000
+/** a toast with an action (撤销) stays longer: there is time to read it and reach the button */
+const ACTION_TOAST_MS = 12000
 
 export const useToastStore = defineStore('toast', () => {
   const current = ref<Toast | null>(null)
@@ -24,7 +26,7 @@ export const useToastStore = defineStore('toast', () => {
   function show(message: string, options: { kind?: Toast['kind']; action?: ToastAction } = {}) {
     clearTimeout(timer)
     current.value = { id: nextId++, message, kind: options.kind ?? 'info', action: options.action }
-    timer = setTimeout(dismiss, TOAST_MS)
+    timer = setTimeout(dismiss, options.action ? ACTION_TOAST_MS : TOAST_MS)
   }
 
   function dismiss() {

@@ -1,4 +1,4 @@
-// The audit trail the secretary reads: deletes and edits made on a stale base version.
+// The audit trail the secretary reads: deletes, restores from 回收站 and edits made on a stale base version.
 import { requireSecretary } from './accounts'
 import type { Principal } from './sessions'
 import type { Db } from '../storage/db'
@@ -7,7 +7,7 @@ import { num } from '../storage/db'
 export interface AuditEntry {
   id: number
   version: number | null
-  kind: 'delete' | 'stale_edit'
+  kind: 'delete' | 'stale_edit' | 'restore'
   entity: string
   recordId: string
   userId: string

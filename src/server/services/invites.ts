@@ -8,6 +8,7 @@ import { assertClaimable, requireSecretary } from './accounts'
 import { INVITE_PREVIEW_PER_ADDRESS, takeAttempt } from './rate-limit'
 import type { Principal } from './sessions'
 import { newInviteCode } from './tokens'
+import { memberLabel } from '../../shared/model/memberLabel'
 
 export const DEFAULT_INVITE_HOURS = 7 * 24
 
@@ -103,10 +104,11 @@ export async function previewInvite(db: Db, code: string, address: string, now =
          AND NOT EXISTS (SELECT 1 FROM users u WHERE u.branch_id = r.branch_id AND u.member_id = r.id AND u.removed_at IS NULL)`,
       [invite.branch_id])
     roster = rows
-      .map((r) => ({ id: r.id, data: JSON.parse(r.data) as { name?: string; active?: boolean; order?: number } }))
+      .map((r) => ({ id: r.id, data: JSON.parse(r.data) as { name?: string; note?: string; active?: boolean; order?: number } }))
       .filter((r) => r.data.active !== false)
       .sort((a, b) => (a.data.order ?? 0) - (b.data.order ?? 0))
-      .map((r) => ({ id: r.id, name: r.data.name ?? '' }))
+      // two members of the same name are told apart by their 备注, as everywhere else
+      .map((r) => ({ id: r.id, name: memberLabel({ name: r.data.name ?? '', note: r.data.note }) }))
     if (invite.member_id) {
       forMember = roster.find((r) => r.id === invite.member_id)
       roster = forMember ? [forMember] : []

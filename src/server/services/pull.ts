@@ -1,12 +1,14 @@
 // Pull: rows of the caller's scope with version > cursor, in version order, one page at a time.
+// The epoch and the branch's version are checked first; a device with nothing new (cursor = the branch's version)
+// is answered from them alone, records unread. For a branch account they came with the session (sessions.ts,
+// the same query), so such an idle poll costs one database read in all.
 import type { PullQuery, PullResponse } from '../../shared/sync/protocol'
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol'
 import { forbidden, notFound } from '../http/errors'
 import type { Db } from '../storage/db'
 import { num } from '../storage/db'
-import { readEpoch } from '../storage/migrations'
 import { RECORD_COLUMNS, type RecordRow, toSyncRow } from './records'
-import type { Principal } from './sessions'
+import type { BranchSyncState, Principal } from './sessions'
 
 /** The branch this caller may read: its own, or for a committee account one of its branches. */
 export async function readableBranch(db: Db, p: Principal, requested: string | undefined): Promise<string> {
@@ -23,16 +25,23 @@ export async function readableBranch(db: Db, p: Principal, requested: string | u
   throw forbidden()
 }
 
+async function readSyncState(db: Db, branchId: string): Promise<BranchSyncState> {
+  const row = await db.one<{ version: unknown; retained_from: unknown; epoch: string | null }>(
+    `SELECT version, retained_from, (SELECT value FROM meta WHERE key = 'epoch') AS epoch FROM branches WHERE id = $1`, [branchId])
+  if (!row) throw notFound('支部不存在')
+  if (row.epoch === null) throw new Error('epoch missing: run migrations first')
+  return { epoch: row.epoch, version: num(row.version), retainedFrom: num(row.retained_from) }
+}
+
 export async function pull(db: Db, p: Principal, query: PullQuery): Promise<PullResponse> {
   const branchId = await readableBranch(db, p, query.branchId)
-  const epoch = await readEpoch(db)
+  const state = p.branchId === branchId && p.branchSync ? p.branchSync : await readSyncState(db, branchId)
+  const { epoch } = state
   const base = { protocolVersion: PROTOCOL_VERSION, epoch, branchId }
-  const branch = await db.one<{ version: unknown; retained_from: unknown }>(
-    `SELECT version, retained_from FROM branches WHERE id = $1`, [branchId])
-  if (!branch) throw notFound('支部不存在')
   if (query.epoch !== undefined && query.epoch !== epoch) return { reset: true, ...base, reason: 'epoch_changed' }
-  if (query.cursor > 0 && query.cursor < num(branch.retained_from)) return { reset: true, ...base, reason: 'cursor_too_old' }
-  if (query.cursor > num(branch.version)) return { reset: true, ...base, reason: 'cursor_ahead' }
+  if (query.cursor > 0 && query.cursor < state.retainedFrom) return { reset: true, ...base, reason: 'cursor_too_old' }
+  if (query.cursor > state.version) return { reset: true, ...base, reason: 'cursor_ahead' }
+  if (query.cursor === state.version) return { reset: false, ...base, cursor: query.cursor, hasMore: false, rows: [] }
   const rows = await db.all<RecordRow>(
     `SELECT ${RECORD_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
     [branchId, query.cursor, query.limit + 1])

@@ -1,42 +1,28 @@
-// Push: apply a device's outbox batch exactly once, in one transaction per batch.
-// The branch row is locked first (SELECT … FOR UPDATE), which serialises pushes to one branch across processes
-// and makes versions commit in order, so a pull by "version > cursor" never skips a row.
-// Each mutation runs in a savepoint of its own: one that is refused, or that fails in any way, leaves nothing
-// stored and is answered `rejected` (retry: false) while the rest of the batch applies.
+// Push: apply a device's outbox batch exactly once.
+// Every push to a branch commits under the branch row's lock (SELECT … FOR UPDATE), which serialises pushes to one
+// branch across processes and makes versions commit in order, so a pull by "version > cursor" never skips a row.
+// Group commit (commit-queue.ts): pushes to a branch that arrive while this process has a transaction open for it
+// wait, then go together in the next transaction: one lock, a fixed handful of statements for the whole group
+// (push-batch.ts) and one commit. Should anything in that transaction fail, it is rolled back and each push of the
+// group is redone alone, each mutation in a savepoint of its own: one that is refused, or that fails in any way,
+// leaves nothing stored and is answered `rejected` (retry: false) while the rest applies.
 import { chinaDateOf } from '../../shared/dates'
-import { type Actor, type ChangeKind, mayChange, PERMISSION_MESSAGES } from '../../shared/permissions'
-import { isHeartTalk, mergeFields } from '../../shared/sync/entities'
+import { mayChange, PERMISSION_MESSAGES } from '../../shared/permissions'
 import { type Mutation, mutationSchema } from '../../shared/sync/mutation'
-import type { MutationError, PushRequest, PushResponse, PushResult } from '../../shared/sync/protocol'
-import { PROTOCOL_VERSION } from '../../shared/sync/protocol'
-import { badRequest, forbidden, notFound } from '../http/errors'
+import type { PushRequest, PushResponse, PushResult } from '../../shared/sync/protocol'
+import { MAX_PUSH_BATCH, PROTOCOL_VERSION } from '../../shared/sync/protocol'
+import { ApiError, badRequest, forbidden, notFound } from '../http/errors'
 import { isStorageFull } from '../http/storage-full'
 import type { Db, Queryable } from '../storage/db'
 import { num, TransactionLostError, withSavepoint } from '../storage/db'
 import { loadBranchGroups } from './branch-settings'
-import { type FieldWrite, type FieldWrites, loadRecord, parseFieldWrites, parseJsonObject, type RecordRow, recordView, writeRecord } from './records'
+import { GroupQueue } from './commit-queue'
+import { actorOf, type BranchState, type Decision, decide, groupsAfter, type JobContext, never, type PushJob } from './push-decide'
+import { BatchedStore } from './push-batch'
+import { loadRecord, writeRecord } from './records'
 import type { Principal } from './sessions'
 
-interface ApplyContext {
-  q: Queryable
-  p: Principal
-  actor: Actor
-  branchId: string
-  clientId: string
-  now: number
-  today: string
-  /** the branch's 党小组 as its settings record says now (re-read after a settings change in the batch) */
-  groups: string[]
-}
-
-type Applied = { version: number | null } | { error: MutationError }
-
-const never = (code: string, message: string): Applied => ({ error: { code, message, retry: false } })
-
-/** The roles and ids `mayChange` (shared/permissions.ts) decides by, from the session only. */
-export function actorOf(p: Principal): Actor {
-  return { role: p.role, userId: p.userId, memberId: p.memberId }
-}
+export { actorOf } from './push-decide'
 
 function checkBatchShape(req: PushRequest): void {
   let previous = 0
@@ -52,72 +38,137 @@ export interface PushHooks {
   afterCommit?: () => void
 }
 
+interface PushOutcome {
+  results: PushResult[]
+  lastClientSeq: number
+  epoch: string
+}
+
+/** A group holds at most this many pushes, and no more mutations than one full batch (unless a push alone has more). */
+const MAX_GROUP_PUSHES = 64
+const fitsGroup = (group: readonly PushJob[], next: PushJob) =>
+  group.length < MAX_GROUP_PUSHES
+  && group.reduce((n, j) => n + j.parsed.length, 0) + next.parsed.length <= MAX_PUSH_BATCH
+
+const queues = new WeakMap<Db, GroupQueue<PushJob, PushOutcome>>()
+
+function queueOf(db: Db): GroupQueue<PushJob, PushOutcome> {
+  let queue = queues.get(db)
+  if (!queue) {
+    queue = new GroupQueue<PushJob, PushOutcome>((branchId, jobs) => commitGroup(db, branchId, jobs), fitsGroup)
+    queues.set(db, queue)
+  }
+  return queue
+}
+
 export async function push(db: Db, p: Principal, req: PushRequest, now = Date.now(), hooks: PushHooks = {}): Promise<PushResponse> {
   // Whoever may not even log an activity (a committee account) may not push anything.
   const gate = mayChange(actorOf(p), 'activity', 'create')
   if (!gate.allowed) throw forbidden(gate.message)
   if (!p.branchId) throw forbidden(PERMISSION_MESSAGES.committeeReadOnly)
-  const branchId = p.branchId
   checkBatchShape(req)
-  const today = chinaDateOf(now)
-  const outcome = await db.tx(async (q) => {
-    // Lock the branch row first (serialises every push to the branch); the epoch comes along in the same query.
-    const branch = await q.one<{ version: unknown; epoch: string }>(
-      `SELECT version, (SELECT value FROM meta WHERE key = 'epoch') AS epoch FROM branches WHERE id = $1 FOR UPDATE`, [branchId])
-    if (!branch) throw notFound('支部不存在')
-    // A statement of its own, after the lock: under READ COMMITTED it sees what a concurrent push of the same
-    // device committed while this one waited (a joined read in the locking statement would not).
-    const device = await q.one<{ last_client_seq: unknown }>(
-      `SELECT last_client_seq FROM devices WHERE user_id = $1 AND client_id = $2 FOR UPDATE`, [p.userId, req.clientId])
-    const first = req.mutations[0]
-    // A device the server has never seen may start anywhere (its earlier changes may predate joining).
-    let last = device ? num(device.last_client_seq) : first ? first.clientSeq - 1 : 0
-    let version = num(branch.version)
-    const ctx: ApplyContext = { q, p, actor: actorOf(p), branchId, clientId: req.clientId, now, today,
-      groups: await loadBranchGroups(q, branchId) }
-    const results: PushResult[] = []
-    let gap = false
-    for (const m of req.mutations) {
-      if (gap || m.clientSeq > last + 1) {
-        gap = true
-        results.push({ clientSeq: m.clientSeq, status: 'rejected', error: {
-          code: 'sequence_gap', message: `缺少序号 ${last + 1} 的修改，请从该处重新提交`, retry: true } })
-        continue
-      }
-      if (m.clientSeq <= last) {
-        results.push({ clientSeq: m.clientSeq, status: 'duplicate' })
-        continue
-      }
-      const parsed = mutationSchema.safeParse(m)
-      last = m.clientSeq
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]
-        const where = issue && issue.path.length > 0 ? `（${issue.path.join('.')}）` : ''
-        results.push({ clientSeq: m.clientSeq, status: 'rejected',
-          error: { code: 'invalid_mutation', message: `这条修改的格式无效${where}，已跳过`, retry: false } })
-        continue
-      }
-      const applied = await applyIsolated(ctx, parsed.data, version + 1)
-      if ('error' in applied) {
-        results.push({ clientSeq: m.clientSeq, status: 'rejected', error: applied.error })
-      } else {
-        if (applied.version !== null) version = applied.version
-        results.push({ clientSeq: m.clientSeq, status: 'applied', ...(applied.version !== null ? { version: applied.version } : {}) })
-        if (parsed.data.entity === 'settings') ctx.groups = await loadBranchGroups(q, branchId)
-      }
-    }
-    if (version !== num(branch.version)) await q.run(`UPDATE branches SET version = $1 WHERE id = $2`, [version, branchId])
-    if (device) {
-      await q.run(`UPDATE devices SET last_client_seq = $1, updated_at = $2 WHERE user_id = $3 AND client_id = $4`,
-        [last, now, p.userId, req.clientId])
-    } else {
-      await q.run(`INSERT INTO devices (user_id, client_id, branch_id, last_client_seq, updated_at) VALUES ($1, $2, $3, $4, $5)`,
-        [p.userId, req.clientId, branchId, last, now])
-    }
-    return { results, lastClientSeq: last, epoch: branch.epoch }
-  })
+  // Parsed before queueing: no schema work while the branch is locked.
+  const job: PushJob = { p, req, now, today: chinaDateOf(now), parsed: req.mutations.map((m) => mutationSchema.safeParse(m)) }
+  const outcome = await queueOf(db).submit(p.branchId, job)
   hooks.afterCommit?.()
   return { protocolVersion: PROTOCOL_VERSION, ...outcome }
+}
+
+/** One group in one transaction; if that fails in any way, each push alone, mutation by mutation. */
+async function commitGroup(db: Db, branchId: string, jobs: PushJob[]): Promise<PromiseSettledResult<PushOutcome>[]> {
+  try {
+    const outcomes = await db.tx((q) => applyGroup(q, branchId, jobs, () => BatchedStore.load(q, db.dialect, branchId, jobs)))
+    return outcomes.map((value) => ({ status: 'fulfilled', value }))
+  } catch (err) {
+    if (jobs.length > 1 || !isExpectedFailure(err)) {
+      console.error(`push: a group of ${jobs.length} push(es) to branch ${branchId} failed (${String(err)}); redoing each alone`)
+    }
+    const settled: PromiseSettledResult<PushOutcome>[] = []
+    for (const job of jobs) {
+      try {
+        const [value] = await db.tx((q) => applyGroup(q, branchId, [job], async () => new IsolatedStore(q, branchId)))
+        settled.push({ status: 'fulfilled', value: value! })
+      } catch (reason) {
+        settled.push({ status: 'rejected', reason })
+      }
+    }
+    return settled
+  }
+}
+
+/** Where a group's reads come from and its writes go: the database statement by statement, or batched. */
+export interface PushStore {
+  groups(): Promise<string[]>
+  /** the device's last consumed clientSeq, undefined for a device never seen */
+  deviceSeq(userId: string, clientId: string): Promise<number | undefined>
+  saveDevice(job: PushJob, last: number, known: boolean): Promise<void>
+  /** decide the mutation against the record as it stands and store the outcome */
+  apply(ctx: JobContext, m: Mutation, version: number): Promise<Decision>
+  finish(state: BranchState, changed: boolean): Promise<void>
+}
+
+async function applyGroup(q: Queryable, branchId: string, jobs: PushJob[], open: () => Promise<PushStore>): Promise<PushOutcome[]> {
+  // Lock the branch row first (serialises every push to the branch); the epoch comes along in the same query.
+  // Everything else is read after the lock: under READ COMMITTED a later statement sees what a concurrent push
+  // committed while this one waited (a joined read in the locking statement would not).
+  const branch = await q.one<{ version: unknown; epoch: string }>(
+    `SELECT version, (SELECT value FROM meta WHERE key = 'epoch') AS epoch FROM branches WHERE id = $1 FOR UPDATE`, [branchId])
+  if (!branch) throw notFound('支部不存在')
+  const store = await open()
+  const state: BranchState = { branchId, version: num(branch.version), groups: await store.groups() }
+  const outcomes: PushOutcome[] = []
+  for (const job of jobs) outcomes.push({ ...await applyPush(store, state, job), epoch: branch.epoch })
+  await store.finish(state, state.version !== num(branch.version))
+  return outcomes
+}
+
+async function applyPush(store: PushStore, state: BranchState, job: PushJob): Promise<Omit<PushOutcome, 'epoch'>> {
+  const { p, req } = job
+  const ctx: JobContext = { job, state, actor: actorOf(p) }
+  const known = await store.deviceSeq(p.userId, req.clientId)
+  const first = req.mutations[0]
+  // A device the server has never seen may start anywhere (its earlier changes may predate joining).
+  let last = known ?? (first ? first.clientSeq - 1 : 0)
+  const results: PushResult[] = []
+  let gap = false
+  for (let i = 0; i < req.mutations.length; i++) {
+    const m = req.mutations[i]!
+    if (gap || m.clientSeq > last + 1) {
+      gap = true
+      results.push({ clientSeq: m.clientSeq, status: 'rejected', error: {
+        code: 'sequence_gap', message: `缺少序号 ${last + 1} 的修改，请从该处重新提交`, retry: true } })
+      continue
+    }
+    if (m.clientSeq <= last) {
+      results.push({ clientSeq: m.clientSeq, status: 'duplicate' })
+      continue
+    }
+    const parsed = job.parsed[i]!
+    last = m.clientSeq
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const where = issue && issue.path.length > 0 ? `（${issue.path.join('.')}）` : ''
+      results.push({ clientSeq: m.clientSeq, status: 'rejected',
+        error: { code: 'invalid_mutation', message: `这条修改的格式无效${where}，已跳过`, retry: false } })
+      continue
+    }
+    const decision = await store.apply(ctx, parsed.data, state.version + 1)
+    if ('error' in decision) {
+      results.push({ clientSeq: m.clientSeq, status: 'rejected', error: decision.error })
+      continue
+    }
+    if (decision.version !== null) state.version = decision.version
+    results.push({ clientSeq: m.clientSeq, status: 'applied', ...(decision.version !== null ? { version: decision.version } : {}) })
+    const groups = groupsAfter(state.branchId, decision)
+    if (groups) state.groups = groups
+  }
+  await store.saveDevice(job, last, known !== undefined)
+  return { results, lastClientSeq: last }
+}
+
+/** Failures the careful redo answers the same way: a missing branch, a full disk. */
+function isExpectedFailure(err: unknown): boolean {
+  return (err instanceof ApiError) || isStorageFull(err)
 }
 
 /** PostgreSQL deadlock and serialization failures: the whole transaction is retried (storage/postgres.ts). */
@@ -126,100 +177,63 @@ function isTransactionRetry(err: unknown): boolean {
   return code === '40P01' || code === '40001'
 }
 
-/**
- * One mutation in a savepoint: a refusal leaves nothing stored; so does any failure while applying it, which is
- * answered as a refusal rather than failing the batch (a device would resend the same batch forever). Should the
- * database itself be failing (a full disk, or a transaction the database already rolled back so the savepoint
- * cannot be undone), the whole push fails, nothing acknowledged, to be retried.
- */
-async function applyIsolated(ctx: ApplyContext, m: Mutation, version: number): Promise<Applied> {
-  try {
-    return await withSavepoint(ctx.q, () => applyMutation(ctx, m, version), (applied) => !('error' in applied))
-  } catch (err) {
-    if (isTransactionRetry(err) || isStorageFull(err) || err instanceof TransactionLostError) throw err
-    console.error(`push: mutation ${m.clientSeq} of ${m.clientId} failed`, err)
-    return never('unprocessable', '服务器无法处理这条修改，已跳过')
+/** Statement by statement, each mutation in a savepoint: the way a push is redone when its group failed. */
+class IsolatedStore implements PushStore {
+  constructor(private readonly q: Queryable, private readonly branchId: string) {}
+
+  groups(): Promise<string[]> {
+    return loadBranchGroups(this.q, this.branchId)
+  }
+
+  async deviceSeq(userId: string, clientId: string): Promise<number | undefined> {
+    const device = await this.q.one<{ last_client_seq: unknown }>(
+      `SELECT last_client_seq FROM devices WHERE user_id = $1 AND client_id = $2 FOR UPDATE`, [userId, clientId])
+    return device ? num(device.last_client_seq) : undefined
+  }
+
+  async saveDevice(job: PushJob, last: number, known: boolean): Promise<void> {
+    const { p, req, now } = job
+    if (known) {
+      await this.q.run(`UPDATE devices SET last_client_seq = $1, updated_at = $2 WHERE user_id = $3 AND client_id = $4`,
+        [last, now, p.userId, req.clientId])
+    } else {
+      await this.q.run(`INSERT INTO devices (user_id, client_id, branch_id, last_client_seq, updated_at) VALUES ($1, $2, $3, $4, $5)`,
+        [p.userId, req.clientId, this.branchId, last, now])
+    }
+  }
+
+  /**
+   * A refusal leaves nothing stored; so does any failure while applying, which is answered as a refusal rather than
+   * failing the batch (a device would resend the same batch forever). Should the database itself be failing (a full
+   * disk, or a transaction the database already rolled back so the savepoint cannot be undone), the whole push
+   * fails, nothing acknowledged, to be retried.
+   */
+  async apply(ctx: JobContext, m: Mutation, version: number): Promise<Decision> {
+    try {
+      return await withSavepoint(this.q, async () => {
+        const decision = decide(ctx, m, version, await loadRecord(this.q, this.branchId, m.entity, m.recordId))
+        if ('write' in decision) {
+          if (decision.audit) await insertAudit(this.q, decision.audit)
+          await writeRecord(this.q, decision.write)
+        }
+        return decision
+      }, (decision) => !('error' in decision))
+    } catch (err) {
+      if (isTransactionRetry(err) || isStorageFull(err) || err instanceof TransactionLostError) throw err
+      console.error(`push: mutation ${m.clientSeq} of ${m.clientId} failed`, err)
+      return never('unprocessable', '服务器无法处理这条修改，已跳过')
+    }
+  }
+
+  async finish(state: BranchState, changed: boolean): Promise<void> {
+    if (changed) await this.q.run(`UPDATE branches SET version = $1 WHERE id = $2`, [state.version, this.branchId])
   }
 }
 
-function changeKind(m: Mutation, existing: RecordRow | undefined): ChangeKind {
-  if (m.op === 'delete') return existing ? 'delete' : 'create'
-  return existing ? 'edit' : 'create'
-}
-
-async function applyMutation(ctx: ApplyContext, m: Mutation, version: number): Promise<Applied> {
-  const existing = await loadRecord(ctx.q, ctx.branchId, m.entity, m.recordId)
-  // Deleting a record that does not exist changes nothing: allowed to whoever may create one.
-  const permission = mayChange(ctx.actor, m.entity, changeKind(m, existing),
-    existing ? { createdBy: existing.created_by, authorUserId: existing.author_user_id } : undefined)
-  if (!permission.allowed) return never(permission.code, permission.message)
-  if (m.entity === 'settings' && m.recordId !== ctx.branchId) return never('invalid', '支部设置的记录编号无效')
-  const deleted = existing ? num(existing.deleted) === 1 : false
-  const writes = existing ? parseFieldWrites(existing.field_versions) : new Map() as FieldWrites
-  const others = writtenByOthersSince(ctx, writes, m.baseVersion)
-
-  if (m.op === 'delete') {
-    if (!existing || deleted) return { version: null }
-    await audit(ctx, m, version, 'delete', num(existing.version), { previous: recordView(existing), stale: others.fields.length > 0 })
-    await writeRecord(ctx.q, { branchId: ctx.branchId, entity: m.entity, id: m.recordId, version, deleted: true, data: {},
-      createdBy: existing.created_by, authorUserId: existing.author_user_id, heartTalk: false, fieldWrites: new Map(), now: ctx.now })
-    return { version }
-  }
-
-  if (deleted) return never('record_deleted', '该记录已被删除，这次修改未保存')
-  const previous = existing ? parseJsonObject(existing.data) : null
-  const merged = mergeFields(m.entity, previous, m.fields, { today: ctx.today, groups: ctx.groups })
-  if (!merged.ok) return never(merged.code, merged.message)
-  // Based on a version older than another device's write: applied (last arrival wins per field) and logged with
-  // the fields whose other-device value it overwrote; once per such write, not again for this device's next edits.
-  const overwritten = merged.changedFields.filter((f) => others.fields.includes(f))
-  if (existing && previous && (overwritten.length > 0 || others.sinceOwnLatest)) {
-    await audit(ctx, m, version, 'stale_edit', num(existing.version), {
-      fields: overwritten, changed: merged.changedFields,
-      previous: Object.fromEntries(overwritten.map((f) => [f, previous[f] ?? null])) })
-  }
-  for (const f of merged.changedFields) writes.set(f, { version, clientId: ctx.clientId, userId: ctx.p.userId })
-  await writeRecord(ctx.q, {
-    branchId: ctx.branchId, entity: m.entity, id: m.recordId, version, deleted: false, data: merged.data,
-    createdBy: existing?.created_by ?? ctx.p.memberId ?? ctx.p.userId,
-    authorUserId: existing ? existing.author_user_id : ctx.p.userId,
-    heartTalk: m.entity === 'activity' && isHeartTalk(merged.data), fieldWrites: writes, now: ctx.now,
-  })
-  return { version }
-}
-
-/** Writes of this record by other devices since the version a change was based on. */
-interface OtherWrites {
-  /** fields whose last write is another device's, made after the base version */
-  fields: string[]
-  /** some of those were made after this device's own latest write of the record (not yet met by an earlier edit) */
-  sinceOwnLatest: boolean
-}
-
-/**
- * A device's own successive edits (all based on the version it last pulled) are no conflict with each other.
- * Writes stored before devices were recorded count as another device's.
- */
-function writtenByOthersSince(ctx: ApplyContext, writes: FieldWrites, baseVersion: number | null): OtherWrites {
-  if (baseVersion === null) return { fields: [], sinceOwnLatest: false }
-  const isOwn = (w: FieldWrite) => w.clientId === ctx.clientId && w.userId === ctx.p.userId
-  let ownLatest = baseVersion
-  for (const w of writes.values()) if (isOwn(w) && w.version > ownLatest) ownLatest = w.version
-  const fields: string[] = []
-  let sinceOwnLatest = false
-  for (const [field, w] of writes) {
-    if (isOwn(w) || w.version <= baseVersion) continue
-    fields.push(field)
-    if (w.version > ownLatest) sinceOwnLatest = true
-  }
-  return { fields, sinceOwnLatest }
-}
-
-async function audit(ctx: ApplyContext, m: Mutation, version: number, kind: 'delete' | 'stale_edit',
-  currentVersion: number, detail: Record<string, unknown>): Promise<void> {
-  await ctx.q.run(
+async function insertAudit(q: Queryable, a: NonNullable<Extract<Decision, { write: unknown }>['audit']>): Promise<void> {
+  await q.run(
     `INSERT INTO audit (branch_id, version, kind, entity, record_id, user_id, client_id, client_seq, base_version,
        current_version, detail, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [ctx.branchId, version, kind, m.entity, m.recordId, ctx.p.userId, ctx.clientId, m.clientSeq, m.baseVersion,
-      currentVersion, JSON.stringify(detail), ctx.now])
+    [a.branch_id, a.version, a.kind, a.entity, a.record_id, a.user_id, a.client_id, a.client_seq, a.base_version,
+      a.current_version, a.detail, a.created_at])
 }

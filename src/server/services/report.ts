@@ -19,6 +19,7 @@ import { DEFAULT_RULES } from '../../shared/rules'
 import { forbidden, notFound } from '../http/errors'
 import type { Db } from '../storage/db'
 import { RECORD_COLUMNS, type RecordRow, recordView } from './records'
+import { CompiledCache } from './report-cache'
 import type { Principal } from './sessions'
 
 /** What the compiler needs from one branch. */
@@ -192,13 +193,30 @@ function pick(values: ReportFigureSnapshot, keys: readonly string[]): ReportFigu
   return out
 }
 
-/** GET /api/committee/report: every branch of the caller's committee side by side, and the totals. */
+/** Compiled committee tables, without their generatedAt (report-cache.ts). */
+const committeeTables = new CompiledCache<Omit<CommitteeReportResponse, 'generatedAt'>>(64)
+
+/**
+ * GET /api/committee/report: every branch of the caller's committee side by side, and the totals. Compiled from the
+ * records, or served as compiled before when not one of the committee's branches has changed since, that day.
+ */
 export async function committeeReport(db: Db, p: Principal, query: CommitteeReportQuery, now: number): Promise<CommitteeReportResponse> {
   if (p.role !== 'committee' || !p.committeeId) throw forbidden('只有党委账号可以查看各支部汇总', 'committee_only')
   const committee = await committeeOf(db, p.committeeId)
-  const branches = await committeeBranches(db, committee.id)
+  const versions = await db.all<{ id: string; name: string; version: unknown }>(
+    `SELECT id, name, version FROM branches WHERE committee_id = $1 ORDER BY name, id`, [committee.id])
+  const key = `${committee.id} ${query.year}`
+  const signature = CompiledCache.signature([committee.name, chinaDateOf(now), versions.map((b) => [b.id, b.name, Number(b.version)])])
+  const kept = committeeTables.get(key, signature)
+  if (kept) return { ...kept, generatedAt: new Date(now).toISOString() }
+  const table = await compileCommitteeTable(db, committee, versions.map(({ id, name }) => ({ id, name })), query.year, now)
+  committeeTables.set(key, signature, table)
+  return { ...table, generatedAt: new Date(now).toISOString() }
+}
+
+async function compileCommitteeTable(db: Db, committee: ReportParty, branches: ReportParty[], year: number,
+  now: number): Promise<Omit<CommitteeReportResponse, 'generatedAt'>> {
   const byBranch = await loadBranchData(db, IN_COMMITTEE, committee.id, branches.map((b) => b.id))
-  const { year } = query
   const compiled = compileCommitteeReport(branches.map((b) => ({
     branchId: b.id, branchName: b.name, records: byBranch.get(b.id)!.activities, roster: byBranch.get(b.id)!.roster,
   })), year)
@@ -221,6 +239,5 @@ export async function committeeReport(db: Db, p: Principal, query: CommitteeRepo
       }
     }),
     totals: pick(snapshotReportFigures(compiled.totals), keys),
-    generatedAt: new Date(now).toISOString(),
   }
 }

@@ -23,6 +23,18 @@ export interface Principal {
   memberId: string | null
   displayName: string
   tokenHash: string
+  /**
+   * The caller's own branch as it stood when the session was read (same query): lets an idle pull be answered
+   * without another read (services/pull.ts). Absent for accounts of no branch.
+   */
+  branchSync?: BranchSyncState
+}
+
+/** What a pull checks before reading records: the server epoch and the branch's version and retention floor. */
+export interface BranchSyncState {
+  epoch: string
+  version: number
+  retainedFrom: number
 }
 
 export async function createSession(q: Queryable, userId: string, now: number): Promise<string> {
@@ -45,14 +57,19 @@ interface SessionRow {
   member_id: string | null
   display_name: string
   removed_at: unknown
+  branch_version: unknown
+  branch_retained_from: unknown
+  epoch: string | null
 }
 
 export async function resolveSession(db: Db, token: string, now: number): Promise<Principal> {
   const tokenHash = sha256(token)
   const row = await db.one<SessionRow>(
     `SELECT s.user_id, s.expires_at, s.last_used_at, s.revoked_at, s.revoked_reason, u.role, u.branch_id, u.committee_id,
-            u.member_id, u.display_name, u.removed_at
-     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`, [tokenHash])
+            u.member_id, u.display_name, u.removed_at, b.version AS branch_version, b.retained_from AS branch_retained_from,
+            (SELECT value FROM meta WHERE key = 'epoch') AS epoch
+     FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN branches b ON b.id = u.branch_id
+     WHERE s.token_hash = $1`, [tokenHash])
   if (!row) throw unauthenticated()
   if (row.removed_at !== null || row.revoked_reason === 'removed') {
     throw new ApiError(403, ERROR_CODES.membershipRevoked, '您已不在本支部，本机上的支部数据将被清除')
@@ -72,6 +89,9 @@ export async function resolveSession(db: Db, token: string, now: number): Promis
     memberId: row.member_id,
     displayName: row.display_name,
     tokenHash,
+    ...(row.branch_id && row.branch_version !== null && row.epoch !== null
+      ? { branchSync: { epoch: row.epoch, version: num(row.branch_version), retainedFrom: num(row.branch_retained_from) } }
+      : {}),
   }
 }
 

@@ -121,9 +121,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX report_review_events_branch ON report_review_events (branch_id, year, id)`,
     ],
   },
+  {
+    // A committee's branches are looked up by committee (its roll-up, docs/scale.md): a province holds many.
+    version: 7,
+    statements: () => [
+      `CREATE INDEX branches_committee ON branches (committee_id, name)`,
+    ],
+  },
 ]
 
-/** Apply pending migrations, each in its own transaction, and make sure the server epoch exists. */
+/**
+ * Apply pending migrations, each in its own transaction, and make sure the server epoch exists. Each version is
+ * checked on its own (not "everything above the highest applied"), so a migration merged later with a lower
+ * number than one already applied still runs: migrations must not depend on each other unless their numbers say so.
+ */
 export async function migrate(db: Db): Promise<void> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`)
   for (const migration of MIGRATIONS) {

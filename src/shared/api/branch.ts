@@ -29,7 +29,7 @@ export const auditQuerySchema = z.pipe(
 )
 export type AuditQuery = z.infer<typeof auditQuerySchema>
 
-export const AUDIT_KINDS = ['delete', 'stale_edit'] as const
+export const AUDIT_KINDS = ['delete', 'stale_edit', 'restore'] as const
 
 /** One entry of the audit trail: a delete, or an edit made on a version another device had already changed. */
 export const auditEntrySchema = z.object({

@@ -9,6 +9,7 @@ import { formatAmount } from '../report/format'
 import { recordsOfYear } from '../report/select'
 import { REVIEW_GRADE_NAMES, REVIEW_GRADES, SPEAKER_ROLE_NAMES, TALK_PAIR_NAMES, type ReviewGrade } from '../roles'
 import { STUDY_SCOPE_NAMES, WARNING_KINDS } from '../subKinds'
+import { memberLabel } from '../model/memberLabel'
 
 /** What the ledger needs of a roster member: enough to turn an id into a name. */
 export type LedgerMember = Pick<Member, 'id' | 'name'>
@@ -110,7 +111,7 @@ export interface LedgerRow {
  * (an id not on it reads （已移除）); without one, names are left empty and only the counts are known.
  */
 export function buildLedgerRows(records: readonly ActivityRecord[], year: number, roster?: readonly LedgerMember[]): LedgerRow[] {
-  const names = roster ? new Map(roster.map((m) => [m.id, m.name])) : null
+  const names = roster ? new Map(roster.map((m) => [m.id, memberLabel(m)])) : null
   const rows = recordsOfYear(records, year).map((r) => toLedgerRow(r, names))
   // plain code-unit order (dates and times are fixed-width ASCII): localeCompare took a third of a 10,000-row export
   return rows.sort((a, b) => compareText(a.date, b.date) || compareText(a.startTime, b.startTime) || compareText(a.id, b.id))

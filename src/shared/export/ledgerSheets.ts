@@ -9,6 +9,7 @@ import { formatAmount } from '../report/format'
 import { attendancePercent, CREDIT_HOURS_RULE, memberYears } from '../report/memberYear'
 import { PARTY_ROLE_NAMES, REVIEW_GRADE_NAMES, REVIEW_GRADES } from '../roles'
 import { buildLedgerRows, peopleText, type LedgerMember, type LedgerRow } from './ledger'
+import { memberLabel } from '../model/memberLabel'
 
 export { CREDIT_HOURS_RULE }
 
@@ -147,7 +148,7 @@ export interface LedgerSheetsInput {
   year: number
   branchName: string
   /** names for 请假/缺席 and the member sheet; without it the member sheet is left out */
-  roster?: readonly Pick<Member, 'id' | 'name' | 'role' | 'group' | 'active' | 'deleted' | 'order'>[]
+  roster?: readonly Pick<Member, 'id' | 'name' | 'note' | 'role' | 'group' | 'active' | 'deleted' | 'order'>[]
   /** 'YYYY-MM-DD HH:mm', China time: when the file was made */
   exportedAt: string
 }
@@ -204,7 +205,7 @@ export function buildMemberSheet(
     const byType = new Map(y.byType.map((t) => [t.type, t]))
     const percent = attendancePercent(y.total)
     return [
-      m.name, PARTY_ROLE_NAMES[m.role], m.group,
+      memberLabel(m), PARTY_ROLE_NAMES[m.role], m.group,
       ...types.flatMap((t) => [byType.get(t)?.expected ?? 0, byType.get(t)?.present ?? 0]),
       y.total.expected, y.total.present, y.total.leave, y.total.absent,
       percent === null ? '' : `${percent}%`,

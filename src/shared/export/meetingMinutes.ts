@@ -1,10 +1,12 @@
 // 会议记录 in the form of a 三会一课记录本 (docs/domain.md, "会议记录"): the fields a secretary prints and an
 // inspection reads, in the order of the paper form. Pure: the Word file is written on the phone from these fields
 // (src/client/export/minutesDocx.ts).
+import { isCountedRecord } from '../model/planned'
 import { activityTypeName, usesAttendance } from '../catalogue'
 import type { ActivityRecord } from '../model/activity'
 import { formatChinaDate } from '../dates'
 import { buildLedgerRows, compareText, lectureText, peopleByReason, REMOVED_MEMBER_NAME, type LedgerMember } from './ledger'
+import { memberLabel } from '../model/memberLabel'
 
 /** Field labels of the form, in its order. */
 export const MINUTES_LABELS = {
@@ -51,11 +53,11 @@ export interface MinutesScope {
   month?: number
 }
 
-/** The non-deleted meetings of a year or a month, by date and start time. */
+/** The held (not deleted, not only planned) meetings of a year or a month, by date and start time. */
 export function meetingsIn(records: readonly ActivityRecord[], scope: MinutesScope): ActivityRecord[] {
   const prefix = scope.month === undefined ? `${scope.year}-` : `${scope.year}-${String(scope.month).padStart(2, '0')}-`
   return records
-    .filter((r) => !r.deleted && isMeeting(r) && r.date.startsWith(prefix))
+    .filter((r) => isCountedRecord(r) && isMeeting(r) && r.date.startsWith(prefix))
     .sort(byDateAndTime)
 }
 
@@ -82,7 +84,7 @@ function orNotRecorded(text: string): string {
  * it reads （已移除））; without one, the form gives counts only.
  */
 export function buildMeetingMinutes(records: readonly ActivityRecord[], roster?: readonly LedgerMember[]): MeetingMinutes[] {
-  const names = roster ? new Map(roster.map((m) => [m.id, m.name])) : null
+  const names = roster ? new Map(roster.map((m) => [m.id, memberLabel(m)])) : null
   const nameOf = (id: string) => names?.get(id) ?? REMOVED_MEMBER_NAME
   return records.map((record) => {
     // the ledger row already resolves duplicates and ids outside 应到; reuse it so both exports agree

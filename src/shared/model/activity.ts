@@ -95,6 +95,11 @@ export const activityFieldsSchema = z.object({
   warning: z.optional(warningSchema),
   evaluation: z.optional(evaluationSchema),
   photoIds: z.array(idSchema).check(z.maxLength(20, '每条记录最多20张照片')),
+  /**
+   * 计划: an activity the branch plans to hold (the year's plan), not yet held. It is never counted in a report,
+   * a ledger or a compliance check; saving it as held removes the key. Absent on held records.
+   */
+  planned: z.optional(z.literal(true)),
 })
 
 export type ActivityFields = z.infer<typeof activityFieldsSchema>
@@ -122,3 +127,4 @@ export type WarningInfo = z.infer<typeof warningSchema>
 export type EvaluationInfo = z.infer<typeof evaluationSchema>
 
 export { presentCount, presentMemberIds } from './attendanceMath'
+export { isCountedRecord, isPlannedRecord } from './planned'

@@ -43,11 +43,11 @@ const FIELD_LABELS: Readonly<Record<SyncEntity, ReadonlyMap<string, string>>> = 
     ['types', '活动类型'], ['date', '日期'], ['startTime', '开始时间'], ['place', '地点'], ['topic', '主题'],
     ['host', '主持人'], ['recorder', '记录人'], ['partyGroup', '党小组'], ['attendance', '出席情况'],
     ['summary', '内容摘要'], ['resolution', '决议及表决情况'], ['lecture', '党课信息'], ['talk', '谈心谈话信息'],
-    ['volunteer', '志愿服务情况'], ['study', '学习学时'], ['warning', '警示教育形式'], ['evaluation', '评议结果'], ['photoIds', '照片'],
+    ['volunteer', '志愿服务情况'], ['study', '学习学时'], ['warning', '警示教育形式'], ['evaluation', '评议结果'], ['photoIds', '照片'], ['planned', '计划标记'],
     ['createdAt', '录入时间'], ['updatedAt', '修改时间'], ['backfilled', '补录标记'],
   ]),
   member: new Map([
-    ['name', '姓名'], ['role', '党内职务'], ['group', '党小组'], ['active', '在册状态'], ['order', '排序'],
+    ['name', '姓名'], ['role', '党内职务'], ['group', '党小组'], ['active', '在册状态'], ['order', '排序'], ['note', '备注'],
     ['createdAt', '录入时间'], ['updatedAt', '修改时间'],
   ]),
   settings: new Map([

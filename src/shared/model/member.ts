@@ -10,6 +10,11 @@ export const memberFieldsSchema = z.object({
   group: text(30, '党小组'),
   /** Former members stay on the roster so old attendance sheets still show their names. */
   active: z.boolean(),
+  /**
+   * 备注 telling apart two members of the same name, shown with the name everywhere: 王芳（第二党小组）
+   * (memberLabel in model/memberLabel.ts). Optional: most names are unique.
+   */
+  note: z.optional(text(20, '备注')),
   /** Display order on the roster */
   order: z.number().check(z.int()),
 })

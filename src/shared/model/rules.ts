@@ -9,6 +9,8 @@
 //    served, 群众 and non-roster volunteers, make up the rest); records from before the names existed name nobody;
 //  - in a branch with 党小组, a 党小组会 names one of them, and no two 党小组 share a name;
 //  - an activity is dated from 2000 to one year after today (China date);
+//  - a planned activity (计划, `planned: true`) needs none of its types' field groups: it has not been held, so it
+//    has no attendance, speaker or hours yet; its date may lie ahead like any other;
 //  - keys only the server sets are ignored; any other key the entity does not have is refused.
 import type * as z from 'zod/mini'
 import { ACTIVITY_TYPES, type FieldGroup } from '../catalogue'
@@ -144,6 +146,7 @@ function activityIssue(fields: ActivityFields, context: RecordContext): FieldIss
     const issue = volunteerIssue(fields.volunteer)
     if (issue) return issue
   }
+  if (fields.planned) return groupMeetingIssue(fields, context)
   return fieldGroupIssue(fields) ?? groupMeetingIssue(fields, context)
 }
 

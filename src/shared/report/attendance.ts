@@ -3,6 +3,7 @@ import type { Attendance } from '../model/activity'
 import type { Member } from '../model/member'
 import { addToFigure, emptyFigure } from './figure'
 import type { AttendanceFigures, MemberAttendance } from './types'
+import { memberLabel } from '../model/memberLabel'
 
 export function emptyAttendance(): AttendanceFigures {
   return { meetings: emptyFigure(), expected: 0, present: 0, leave: 0, absent: 0, rate: null }
@@ -80,7 +81,7 @@ export class AttendanceTally {
       const seen = this.byId.get(member.id)
       if (!seen && (member.deleted || !member.active)) continue
       const row = seen ?? this.row(member.id)
-      row.name = member.name
+      row.name = memberLabel(member)
       row.role = member.role
       row.group = member.group
       rows.push(row)

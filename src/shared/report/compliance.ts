@@ -1,20 +1,23 @@
 // checkCompliance: each enabled frequency rule of the branch against one year, period by period.
 import { daysBetween, type ChinaDate } from '../dates'
 import type { ActivityRecord } from '../model/activity'
-import { RULE_PERIOD_NAMES, type RulePeriod } from '../model/rulePeriods'
+import { RULE_PERIOD_NAMES } from '../model/rulePeriods'
 import type { FrequencyRule } from '../model/settings'
 import { monthNumber, periodIndexOfMonth, periodLabel, periodRange, periodsInYear } from './periods'
 import { ruleSubject, ruleUnit } from './phrases'
 import { ruleScopes, ruleWeight } from './rule-count'
 import { recordsOfYear } from './select'
 import { isUntracked } from './tracking'
+import { DEFAULT_DUE_SOON_DAYS, type DueSoonWindow } from './due-soon'
+import { isPlannedRecord } from '../model/planned'
 
 /**
  * met: enough records, whenever the period falls. missed: over and short. due: contains today and short.
  * upcoming: not started yet and short. untracked: short, but it ended before the branch started keeping its
- * ledger in this app (`since`): not checked, never counted as missed.
+ * ledger in this app (`since`): not checked, never counted as missed. planned: short of held records, not over,
+ * and the branch's plan (计划 records, model/planned.ts) makes up the rest — planned, not met.
  */
-export type PeriodState = 'met' | 'missed' | 'due' | 'upcoming' | 'untracked'
+export type PeriodState = 'met' | 'missed' | 'due' | 'upcoming' | 'untracked' | 'planned'
 
 export interface PeriodCompliance {
   /** 0-based: month 0..11, quarter 0..3, year 0 */
@@ -25,6 +28,9 @@ export interface PeriodCompliance {
   /** 次 (人次 for 谈心谈话) counted toward the rule */
   count: number
   recordIds: string[]
+  /** 次 planned (计划 records) in the period, never part of `count` */
+  planned: number
+  plannedIds: string[]
   state: PeriodState
 }
 
@@ -72,9 +78,7 @@ export interface ComplianceOptions {
   groups?: readonly string[] | undefined
 }
 
-/** How many days before a period ends a short period counts as due soon. */
-export type DueSoonWindow = Readonly<Record<RulePeriod, number>>
-export const DEFAULT_DUE_SOON_DAYS: DueSoonWindow = { month: 10, quarter: 30, year: 90 }
+export { DEFAULT_DUE_SOON_DAYS, type DueSoonWindow } from './due-soon'
 
 /** '支委会每月至少1次'; for one 党小组 '第一党小组：党小组会每月至少1次'. */
 export function ruleLabel(rule: FrequencyRule, group: string | null = null): string {
@@ -104,8 +108,10 @@ export function checkCompliance(
   const enabled = rules.filter((r) => r.enabled)
   const wanted = new Set(enabled.map((r) => r.type))
   const ofYear = recordsOfYear(records, year).filter((r) => r.types.some((t) => wanted.has(t)))
+  const prefix = `${String(year).padStart(4, '0')}-`
+  const plannedOfYear = records.filter((r) => isPlannedRecord(r) && r.date.startsWith(prefix) && r.types.some((t) => wanted.has(t)))
   const results = ruleScopes(enabled, options.groups)
-    .map(({ rule, group }) => checkRule(rule, group, ofYear, year, today, dueSoonDays, since))
+    .map(({ rule, group }) => checkRule(rule, group, ofYear, year, today, dueSoonDays, since, plannedOfYear))
   const missedCount = results.reduce((sum, r) => sum + r.missed.length, 0)
   const untrackedCount = results.reduce((sum, r) => sum + r.untracked.length, 0)
   return { year, today, since: since ?? null, rules: results, missedCount, untrackedCount }
@@ -113,12 +119,12 @@ export function checkCompliance(
 
 function checkRule(
   rule: FrequencyRule, group: string | null, records: readonly ActivityRecord[], year: number, today: ChinaDate, window: DueSoonWindow,
-  since: ChinaDate | undefined,
+  since: ChinaDate | undefined, plannedRecords: readonly ActivityRecord[] = [],
 ): RuleCompliance {
   const periods: PeriodCompliance[] = []
   for (let index = 0; index < periodsInYear(rule.period); index++) {
     const [start, end] = periodRange(year, rule.period, index)
-    periods.push({ index, label: periodLabel(year, rule.period, index), start, end, count: 0, recordIds: [], state: 'met' })
+    periods.push({ index, label: periodLabel(year, rule.period, index), start, end, count: 0, recordIds: [], planned: 0, plannedIds: [], state: 'met' })
   }
   for (const record of records) {
     const weight = ruleWeight(rule, record, group)
@@ -127,7 +133,17 @@ function checkRule(
     period.count += weight
     period.recordIds.push(record.id)
   }
-  for (const p of periods) p.state = periodState(p.count, rule.min, p.start, p.end, today, since)
+  for (const record of plannedRecords) {
+    const weight = plannedWeight(rule, record, group)
+    if (weight === 0) continue
+    const period = periods[periodIndexOfMonth(rule.period, monthNumber(record.date))]!
+    period.planned += weight
+    period.plannedIds.push(record.id)
+  }
+  for (const p of periods) {
+    p.state = periodState(p.count, rule.min, p.start, p.end, today, since)
+    if ((p.state === 'due' || p.state === 'upcoming') && p.count + p.planned >= rule.min) p.state = 'planned'
+  }
   const current = periods.find((p) => p.start <= today && today <= p.end) ?? null
   let dueSoon: RuleCompliance['dueSoon'] = null
   if (current && current.state === 'due') {
@@ -146,4 +162,17 @@ function checkRule(
     current,
     dueSoon,
   }
+}
+
+/**
+ * What a planned record adds toward a rule. A plan has no speaker or talk details yet: a rule on 书记讲党课 or one
+ * pair of 谈心谈话 takes the plan when it says nothing either way.
+ */
+function plannedWeight(rule: FrequencyRule, record: ActivityRecord, group: string | null): number {
+  const filled: ActivityRecord = {
+    ...record,
+    lecture: record.lecture ?? (rule.speakerRole ? { speaker: '', speakerRole: rule.speakerRole } : undefined),
+    talk: record.talk ?? (rule.talkPair ? { talker: '', target: '', pair: rule.talkPair, mode: '当面', personCount: 1 } : undefined),
+  }
+  return ruleWeight(rule, filled, group)
 }

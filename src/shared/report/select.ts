@@ -1,6 +1,7 @@
-// Which records a year counts: not deleted, dated in the year, and each id once. Ids are unique in storage; if a
+// Which records a year counts: not deleted, held (not only planned: model/planned.ts), dated in the year, and each id once. Ids are unique in storage; if a
 // caller still passes two live versions of one record, the latest edit (updatedAt) wins.
 import type { ActivityRecord } from '../model/activity'
+import { isCountedRecord } from '../model/planned'
 import { yearPrefix } from './periods'
 
 export function recordsOfYear(records: readonly ActivityRecord[], year: number): ActivityRecord[] {
@@ -8,7 +9,7 @@ export function recordsOfYear(records: readonly ActivityRecord[], year: number):
   const ids = new Set<string>()
   const out: ActivityRecord[] = []
   for (const record of records) {
-    if (record.deleted || !record.date.startsWith(prefix)) continue
+    if (!isCountedRecord(record) || !record.date.startsWith(prefix)) continue
     if (ids.has(record.id)) return latestVersions(out.concat(records.slice(records.indexOf(record))), prefix)
     ids.add(record.id)
     out.push(record)
@@ -23,7 +24,7 @@ function latestVersions(records: readonly ActivityRecord[], prefix: string): Act
     const earlier = byId.get(record.id)
     if (!earlier || Date.parse(record.updatedAt) >= Date.parse(earlier.updatedAt)) byId.set(record.id, record)
   }
-  return [...byId.values()].filter((r) => !r.deleted && r.date.startsWith(prefix))
+  return [...byId.values()].filter((r) => isCountedRecord(r) && r.date.startsWith(prefix))
 }
 
 /** The record's types without repeats, in the order given. */

@@ -8,13 +8,14 @@ import type { BranchSettings } from '../model/settings'
 export interface DatedRecord {
   date: ChinaDate
   deleted?: boolean
+  planned?: boolean | undefined
 }
 
 /** The earliest date of a live (not deleted) record, or null when there is none. */
 export function earliestLiveDate(records: readonly DatedRecord[]): ChinaDate | null {
   let earliest: ChinaDate | null = null
   for (const record of records) {
-    if (record.deleted) continue
+    if (record.deleted || record.planned === true) continue
     if (earliest === null || record.date < earliest) earliest = record.date
   }
   return earliest

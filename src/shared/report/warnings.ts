@@ -3,7 +3,7 @@
 import { addDays, daysBetween, monthOf, yearOf, type ChinaDate } from '../dates'
 import type { ActivityRecord } from '../model/activity'
 import type { FrequencyRule, RulePeriod } from '../model/settings'
-import { DEFAULT_DUE_SOON_DAYS, type DueSoonWindow } from './compliance'
+import { DEFAULT_DUE_SOON_DAYS, type DueSoonWindow } from './due-soon'
 import { periodIndexOfMonth, periodRange } from './periods'
 import { LAST_PERIOD, notYetPhrase, PERIOD_END, ruleSubject, THIS_PERIOD, ruleUnit } from './phrases'
 import { partyGroupNames, ruleScopes, ruleWeight } from './rule-count'
@@ -98,7 +98,8 @@ export function homeWarnings(
   const since = options.since
   // only records that can matter: from the start of last year on
   const earliest = `${String(yearOf(today) - 1).padStart(4, '0')}-01-01`
-  const live = records.filter((r) => !r.deleted && r.date >= earliest)
+  // held records only: a plan (计划, model/planned.ts) is not yet done
+  const live = records.filter((r) => !r.deleted && r.planned !== true && r.date >= earliest)
   const due: HomeWarning[] = []
   const missed: HomeWarning[] = []
   const groups = partyGroupNames(options.groups)

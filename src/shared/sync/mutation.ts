@@ -14,7 +14,11 @@ export const mutationSchema = z.object({
   clientId: idSchema,
   clientSeq: z.number().check(z.int(), z.gte(1)),
   entity: z.enum(SYNC_ENTITIES),
-  op: z.enum(['put', 'delete']),
+  /**
+   * 'restore' undoes a delete the server already has (回收站): `fields` carry the whole record, which comes back
+   * under its own id, with its author kept; allowed to whoever may delete that record (shared/permissions.ts).
+   */
+  op: z.enum(['put', 'delete', 'restore']),
   recordId: idSchema,
   /** server version of the record this change was based on; null when created on this device */
   baseVersion: z.nullable(z.number().check(z.int(), z.gte(0))),

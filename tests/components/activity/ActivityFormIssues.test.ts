@@ -2,8 +2,8 @@
 // The log form checks a record with the shared validator (src/shared/model/validate.ts) before saving, and shows
 // each Chinese message next to the field its path names; corrected, the message goes and the record saves.
 import 'fake-indexeddb/auto'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { mount } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { enableAutoUnmount, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ActivityLogPage from '@client/pages/ActivityLogPage.vue'
@@ -35,6 +35,9 @@ const thisMonth = () => {
   const today = chinaDateOf()
   return listActivitiesOfMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7)))
 }
+
+// a page left mounted would keep saving its draft into the next test's database
+enableAutoUnmount(afterEach)
 
 beforeEach(async () => {
   useDatabase(`form-issues-${Math.random()}`)

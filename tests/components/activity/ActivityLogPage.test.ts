@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ActivityLogPage from '@client/pages/ActivityLogPage.vue'
@@ -28,6 +28,9 @@ async function mountPage(path = '/log') {
   await until(() => wrapper.find('.type-picker').exists(), 'the form')
   return { wrapper, router }
 }
+
+// a page left mounted would keep saving its draft into the next test's database
+enableAutoUnmount(afterEach)
 
 beforeEach(async () => {
   useDatabase(`log-page-${Math.random()}`)
@@ -147,6 +150,10 @@ describe('ActivityLogPage', () => {
       await wrapper.get('button[data-type="groupMeeting"]').trigger('click')
       await flushPromises()
       await wrapper.get('form').trigger('submit')
+      // 第一党小组 has nobody on the roster, so the sheet kept from the 党小组会 expects nobody: warned, then confirmed
+      await until(() => wrapper.find('[data-testid="save-warnings"]').exists(), 'the warning')
+      expect(wrapper.get('[data-testid="save-warnings"]').text()).toContain('应到人数为0')
+      await wrapper.get('[data-testid="save-anyway"]').trigger('click')
       await until(() => router.currentRoute.value.path === '/activities', 'navigation to the list')
       const updated = await getActivity(created.id)
       expect(updated?.types).toEqual(['themeDay'])

@@ -35,6 +35,10 @@ export class Device {
   del(entity: SyncEntity, recordId: string): Mutation {
     return this.enqueue({ entity, op: 'delete', recordId, fields: {} })
   }
+  /** undo a delete the server has: the whole record comes back under its id */
+  restore(entity: SyncEntity, recordId: string, fields: Record<string, unknown>): Mutation {
+    return this.enqueue({ entity, op: 'restore', recordId, fields })
+  }
   private enqueue(m: Pick<Mutation, 'entity' | 'op' | 'recordId' | 'fields'>): Mutation {
     this.seq += 1
     const full: Mutation = { ...m, clientId: this.clientId, clientSeq: this.seq,

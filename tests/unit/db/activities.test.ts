@@ -68,16 +68,15 @@ describe('activity repository', () => {
     expect((await readOutbox(10)).map((m) => [m.clientSeq, m.op])).toEqual([[1, 'put'], [2, 'put']])
   })
 
-  it('undo after the server has the delete brings the record back as a copy', async () => {
+  it('undo after the server has the delete brings the record back under its own id, as a restore', async () => {
     const record = await createActivity(themeDayFields({ topic: '要撤销删除的' }))
     await answerPush([1], [])
     await deleteActivity(record.id)
     await answerPush([2], []) // the server has the tombstone now
-    const restoredId = await restoreActivity(record.id)
-    expect(restoredId).not.toBe(record.id)
-    expect((await listActivitiesOfMonth(2026, 11)).map((r) => [r.id, r.topic])).toEqual([[restoredId, '要撤销删除的']])
+    expect(await restoreActivity(record.id)).toBe(record.id)
+    expect((await listActivitiesOfMonth(2026, 11)).map((r) => [r.id, r.topic])).toEqual([[record.id, '要撤销删除的']])
     const outbox = await readOutbox(10)
-    expect(outbox.map((m) => [m.op, m.recordId, m.baseVersion])).toEqual([['put', restoredId, null]])
+    expect(outbox.map((m) => [m.op, m.recordId])).toEqual([['restore', record.id]])
     expect(outbox[0]?.fields).toMatchObject({ topic: '要撤销删除的', deleted: false })
   })
 
@@ -126,5 +125,18 @@ describe('activity repository', () => {
     await saveDraft('new-activity', { topic: '又一份' })
     await expect(createActivity(themeDayFields(), new Date(), 'activity-draft-1', 'new-activity')).rejects.toThrow()
     expect(await readDraft('new-activity')).toEqual({ topic: '又一份' })
+  })
+
+  it('a save that fails moves no sequence number: the next one follows the last saved without a gap', async () => {
+    const first = await createActivity(themeDayFields(), new Date(), 'activity-seq-1')
+    await expect(createActivity(themeDayFields({ topic: '' }))).rejects.toThrow('请填写主题')
+    // fails after its reads and the counter's write were issued in the transaction: all of it rolls back
+    await expect(createActivity(themeDayFields({ topic: '重复编号' }), new Date(), 'activity-seq-1')).rejects.toThrow()
+    const second = await createActivity(themeDayFields({ topic: '第二条' }))
+    const outbox = await readOutbox()
+    expect(outbox.map((m) => [m.recordId, m.clientSeq])).toEqual([[first.id, 1], [second.id, 2]])
+    expect((await getActivity('activity-seq-1'))?.topic).toBe('11月主题党日')
+    expect(new Set(outbox.map((m) => m.clientId))).toEqual(new Set([await getDeviceId()]))
+    expect(second.createdBy).toBe(first.createdBy)
   })
 })

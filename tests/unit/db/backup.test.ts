@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
-  addMembers, countPendingChanges, createActivity, deleteActivity, exportBackup, importBackup, listAllActivities,
+  addMembers, countPendingChanges, createActivity, deleteActivity, listAllActivities,
   listMembers, readSettings, saveSettings, savePhoto, getPhoto, useDatabase,
 } from '@client/db'
 import { defaultSettings } from '@shared/rules'
 import { answerPush, freshDatabase, readOutbox, themeDayFields } from './helpers'
+import { exportBackup, importBackup } from '@client/db/backup'
 import { getDb } from '@client/db/connection'
+import { META_KEYS } from '@client/db/metaKeys'
 
 async function stampServerVersionForTest(id: string, version: number) {
   await getDb().activities.update(id, { serverVersion: version })
@@ -86,5 +88,45 @@ describe('backup', () => {
     await importBackup(JSON.stringify(backup))
     expect((await readOutbox(10)).map((m) => m.recordId)).toEqual([local.id])
     expect((await listAllActivities()).map((a) => a.topic).sort()).toEqual(['只在本机的', '服务器上已有的'].sort())
+  })
+
+  it('a failure part-way through the write leaves nothing half-applied, and the corrected file then imports whole', async () => {
+    const { kept } = await seedDevice()
+    const backup = await exportBackup()
+    useDatabase(`restore-${Math.random()}`)
+    await createActivity(themeDayFields({ topic: '新手机上先记的一条' }))
+    const outboxBefore = await readOutbox()
+    const counterBefore = (await getDb().meta.get(META_KEYS.lastClientSeq))?.value
+    // Passes the file checks, then fails while the photos are written (after members and activities were added).
+    const broken = structuredClone(backup)
+    broken.photos[0]!.base64 = '这不是照片数据'
+    await expect(importBackup(JSON.stringify(broken))).rejects.toThrow()
+    expect((await listAllActivities()).map((a) => a.topic)).toEqual(['新手机上先记的一条'])
+    expect(await listMembers()).toHaveLength(0)
+    expect(await getPhoto('photo-0001')).toBeUndefined()
+    expect(await readOutbox()).toEqual(outboxBefore)
+    expect((await getDb().meta.get(META_KEYS.lastClientSeq))?.value).toBe(counterBefore)
+
+    const summary = await importBackup(JSON.stringify(backup))
+    expect(summary).toMatchObject({ activitiesAdded: 2, membersAdded: 1, photosAdded: 1 })
+    expect((await listAllActivities()).find((a) => a.id === kept.id)?.topic).toBe('学习二十届四中全会精神')
+  })
+
+  it('queues every local-only record under consecutive sequence numbers, and later saves continue after them', async () => {
+    await seedDevice()
+    const backup = await exportBackup()
+    useDatabase(`restore-${Math.random()}`)
+    const first = await createActivity(themeDayFields({ topic: '导入前记的' }))
+    await importBackup(JSON.stringify(backup))
+    const after = await createActivity(themeDayFields({ topic: '导入后记的' }))
+    const outbox = await readOutbox()
+    expect(outbox.map((m) => m.clientSeq)).toEqual(outbox.map((_, i) => i + 1))
+    // the day's save, then roster, activities (the tombstone as a delete) and settings in file order, then the next save
+    expect(outbox.map((m) => `${m.entity}:${m.op}`)).toEqual([
+      'activity:put', 'member:put', 'activity:put', 'activity:delete', 'settings:put', 'activity:put',
+    ])
+    expect(outbox[0]!.recordId).toBe(first.id)
+    expect(outbox.at(-1)!.recordId).toBe(after.id)
+    expect(new Set(outbox.map((m) => m.clientId)).size).toBe(1)
   })
 })

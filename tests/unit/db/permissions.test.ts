@@ -1,10 +1,11 @@
 // db writes consult mayChange with the signed-in member: a change the server would refuse is never saved or queued.
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
-  addMembers, ChangeNotAllowedError, countPendingChanges, createActivity, deleteActivity, exportBackup, getActivity,
-  importBackup, listMembers, readSettings, restoreActivity, saveSettings, setMemberActive, updateActivity, updateMember,
+  addMembers, ChangeNotAllowedError, countPendingChanges, createActivity, deleteActivity, getActivity,
+  listMembers, readSettings, restoreActivity, saveSettings, setMemberActive, updateActivity, updateMember,
   useDatabase, type StoredMember,
 } from '@client/db'
+import { exportBackup, importBackup } from '@client/db/backup'
 import { getDb } from '@client/db/connection'
 import { answerPush, freshDatabase, themeDayFields } from './helpers'
 import { signInLocally } from './session'

@@ -52,7 +52,7 @@ describe('validateRecordFields', () => {
   })
 
   it('limits text lengths', () => {
-    expect(messagesOf(validateRecordFields('activity', activity({ topic: '长'.repeat(201) }), { today }))).toEqual(['主题不能超过200个字'])
+    expect(messagesOf(validateRecordFields('activity', activity({ topic: '长'.repeat(201) }), { today }))).toEqual(['主题最多200字，现在201字'])
     expect(validateRecordFields('activity', activity({ topic: '长'.repeat(200) }), { today }).ok).toBe(true)
   })
 

@@ -31,14 +31,18 @@ describe('undo of a delete, with sync', () => {
     expect(Number(row?.deleted)).toBe(0)
   })
 
-  it('undone after the delete synced: it comes back as a copy and stays after the next sync', async () => {
+  it('undone after the delete synced: it comes back under its own id and stays after the next sync', async () => {
     await freshSignedInPhone()
     const record = await createActivity(themeDayFields({ topic: '删了又要回来的' }))
+    expect(await syncOnce(server.client)).toMatchObject({ status: 'ok' })
     await deleteActivity(record.id)
     expect(await syncOnce(server.client)).toMatchObject({ status: 'ok' })
-    await restoreActivity(record.id)
+    expect(await restoreActivity(record.id)).toBe(record.id)
     expect(await syncOnce(server.client)).toMatchObject({ status: 'ok' })
     expect(await syncOnce(server.client)).toMatchObject({ status: 'ok' })
     expect(await liveTopics()).toEqual(['删了又要回来的'])
+    expect((await listAllActivities()).map((a) => a.id)).toEqual([record.id])
+    const row = await server.ts.db.one<{ deleted: unknown }>(`SELECT deleted FROM records WHERE id = $1`, [record.id])
+    expect(Number(row?.deleted)).toBe(0)
   })
 })

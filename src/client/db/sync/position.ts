@@ -9,11 +9,13 @@ export interface SyncPosition {
   branchId: string | null
 }
 
+/** Read once per pulled page: the three values in one request (one transaction, not three in a row). */
 export async function readSyncPosition(): Promise<SyncPosition> {
+  const [cursor, epoch, branchId] = await getDb().meta.bulkGet([META_KEYS.cursor, META_KEYS.epoch, META_KEYS.branchId])
   return {
-    cursor: (await readMeta<number>(META_KEYS.cursor)) ?? 0,
-    epoch: (await readMeta<string>(META_KEYS.epoch)) ?? null,
-    branchId: (await readMeta<string>(META_KEYS.branchId)) ?? null,
+    cursor: (cursor?.value as number | undefined) ?? 0,
+    epoch: (epoch?.value as string | undefined) ?? null,
+    branchId: (branchId?.value as string | undefined) ?? null,
   }
 }
 

@@ -14,6 +14,7 @@ function overlay(base: Record<string, unknown>, pending: Mutation[]): Record<str
   const out = { ...base }
   for (const m of pending) {
     if (m.op === 'delete') { out.deleted = true; continue }
+    if (m.op === 'restore') out.deleted = false
     for (const [key, value] of Object.entries(m.fields)) {
       if (SERVER_FIELDS.has(key)) continue
       if (value === null || value === undefined) delete out[key]
@@ -45,11 +46,47 @@ async function flushWrites(entity: RecordEntity, writes: TableWrites): Promise<v
     // A tombstone marks the local copy deleted; a record this device never had stays absent.
     const ids = [...writes.tombstones.keys()]
     const existing = await table.bulkGet(ids)
-    const marked = existing.flatMap((row, i) => (row ? [{ ...row, deleted: true, serverVersion: writes.tombstones.get(ids[i]!)! }] : []))
+    // 回收站 counts its 30 days from when this phone learned of the deletion (the server keeps no such time)
+    const at = new Date().toISOString()
+    const marked = existing.flatMap((row, i) => (row ? [{
+      ...row, deleted: true, serverVersion: writes.tombstones.get(ids[i]!)!,
+      ...(entity === 'activity' ? { deletedAt: (row.deleted === true && typeof row.deletedAt === 'string') ? row.deletedAt : at } : {}),
+    }] : []))
     if (marked.length > 0) await table.bulkPut(marked)
   }
   // One bulkPut per table and page instead of one put per row: the same writes, far fewer IndexedDB round trips.
   if (writes.puts.size > 0) await table.bulkPut([...writes.puts.values()])
+}
+
+/** At most this many arrivals are remembered for the notice (the count stays right for any realistic sync). */
+const MAX_ARRIVALS = 2000
+
+/**
+ * Remember live activity records that came from others — new here, or changed since this phone's copy — for the
+ * "新同步 N 条" notice. This phone's own pushes come back with the version already stamped and are not counted;
+ * the first pull of a phone (cursor 0: joining, or starting over) announces nothing.
+ */
+async function noteArrivals(puts: Map<string, Record<string, unknown>>, hasMore: boolean): Promise<void> {
+  const db = getDb()
+  // a pull from 0 (all its pages) brings the branch's copy, not news
+  const cursor = (await db.meta.get(META_KEYS.cursor))?.value
+  const quiet = typeof cursor !== 'number' || cursor <= 0 || (await db.meta.get(META_KEYS.quietPull))?.value === true
+  if (quiet && hasMore) await db.meta.put({ key: META_KEYS.quietPull, value: true })
+  else if (quiet) await db.meta.delete(META_KEYS.quietPull)
+  if (quiet || puts.size === 0) return
+  const ids = [...puts.keys()]
+  const local = await db.activities.bulkGet(ids)
+  const arrived = ids.filter((id, i) => {
+    const row = puts.get(id)!
+    if (row.deleted === true) return false
+    const mine = local[i]
+    return !mine || mine.deleted || (mine.serverVersion ?? -1) < (row.serverVersion as number)
+  })
+  if (arrived.length === 0) return
+  const before = (await db.meta.get(META_KEYS.newlySynced))?.value
+  const known = Array.isArray(before) ? before.filter((v): v is string => typeof v === 'string') : []
+  const merged = [...new Set([...known, ...arrived])].slice(-MAX_ARRIVALS)
+  await db.meta.put({ key: META_KEYS.newlySynced, value: merged })
 }
 
 /** Apply one pulled page and move the cursor, in one transaction. Redacted rows are stored as they came. */
@@ -77,15 +114,19 @@ export async function applyPullPage(page: PullPage): Promise<void> {
       if (row.deleted) {
         // A record put earlier in this same page is the local copy the tombstone marks.
         const staged = w.puts.get(row.id)
-        if (staged) Object.assign(staged, { deleted: true, serverVersion: row.version })
+        if (staged) Object.assign(staged, { deleted: true, serverVersion: row.version }, row.entity === 'activity' ? { deletedAt: new Date().toISOString() } : {})
         else w.tombstones.set(row.id, row.version)
         continue
       }
       w.tombstones.delete(row.id)
       const base = { ...row.data, id: row.id, serverVersion: row.version }
       // record = server copy ⊕ changes still waiting (no overlay work when nothing waits for this record)
-      w.puts.set(row.id, waiting ? overlay(base, waiting) : base)
+      const record: Record<string, unknown> = waiting ? overlay(base, waiting) : base
+      // a delete still waiting here keeps the record in 回收站
+      if (record.deleted === true && row.entity === 'activity') record.deletedAt = new Date().toISOString()
+      w.puts.set(row.id, record)
     }
+    await noteArrivals(writes.activity.puts, page.hasMore)
     await flushWrites('activity', writes.activity)
     await flushWrites('member', writes.member)
     await db.meta.bulkPut([

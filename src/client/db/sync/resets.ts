@@ -102,7 +102,7 @@ export async function wipeBranchData(): Promise<void> {
     await Promise.all([db.activities.clear(), db.members.clear(), db.settings.clear(), db.photos.clear(), db.photoUploads.clear(), db.outbox.clear(), db.drafts.clear()])
     await db.meta.bulkDelete([
       META_KEYS.session, META_KEYS.cursor, META_KEYS.epoch, META_KEYS.branchId, META_KEYS.lastSyncAt,
-      META_KEYS.localUserId, META_KEYS.deviceId, META_KEYS.rosterMappingPending,
+      META_KEYS.localUserId, META_KEYS.deviceId, META_KEYS.rosterMappingPending, META_KEYS.newlySynced, META_KEYS.quietPull,
     ])
   })
 }
