@@ -13,6 +13,8 @@ import {
   type LedgerMember, type LedgerRow,
 } from '@shared/export/ledger'
 import { headingNumber } from '@shared/export/numbering'
+import { memberYearLines, type MemberYearLine } from '@shared/export/ledgerSheets'
+import type { Member } from '@shared/model/member'
 import { strFromU8, unzipSync, zipSync } from 'fflate'
 import { fontTableXml, type ReportFonts } from './fonts'
 import { LEDGER_ROWS_MARKER, ledgerCellStyles, ledgerRowsXml, spliceLedgerRows, type LedgerCellText } from './ledgerRowsXml'
@@ -35,6 +37,9 @@ export function performanceSections(paragraphs: readonly string[]): DocxSection[
   return [{ heading: '履职情况', paragraphs }]
 }
 
+/** A roster entry as the report takes it: a name for every id; the rest for 党员个人年度情况. */
+export type ReportRosterEntry = LedgerMember & Partial<Pick<Member, 'role' | 'group' | 'active' | 'deleted' | 'order'>>
+
 export interface ReportDocxInput {
   /** '2025年度第一党支部书记抓基层党建工作述职报告' */
   title: string
@@ -52,8 +57,11 @@ export interface ReportDocxInput {
   /** the branch's records; the appendix lists the non-deleted ones dated in `year` */
   records: readonly ActivityRecord[]
   year: number
-  /** the branch roster, so the appendix names who was on leave or absent; an id not on it reads （已移除） */
-  roster?: readonly LedgerMember[]
+  /**
+   * the branch roster, so the appendix names who was on leave or absent (an id not on it reads （已移除））; with
+   * each member's 职务, 在册 and order as well, the appendix ends with 党员个人年度情况
+   */
+  roster?: readonly ReportRosterEntry[]
   /** '附件：2025年度活动台账' by default; null leaves the appendix out */
   appendixTitle?: string | null
   fonts?: Partial<ReportFonts>
@@ -179,10 +187,62 @@ function ledgerTable(fonts: ReportFonts): Table {
   })
 }
 
+export const MEMBER_YEAR_TABLE_HEADER = ['姓名', '职务', '参会情况', '参会率', '学时', '学时情况', '志愿服务'] as const
+const MEMBER_YEAR_COLUMN_MM = [22, 20, 70, 18, 30, 25, 40]
+
+/** 党员个人年度情况 as a table: one row per member (src/shared/report/memberYear.ts). */
+function memberYearTable(lines: readonly MemberYearLine[], fonts: ReportFonts): Table {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
+  const body = fonts.body.name
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: MEMBER_YEAR_TABLE_HEADER.map((h) => cell([h], fonts.heading1.name, 'center', TABLE_HEADER_SIZE)),
+  })
+  const rows = lines.map((l) => new TableRow({
+    cantSplit: true,
+    children: [cell([l.name], body), cell([l.role], body), cell([l.attendance], body, 'left'), cell([l.rate], body),
+      cell([l.creditHours], body), cell([l.creditState], body), cell([l.volunteer], body)],
+  }))
+  return new Table({
+    width: { size: Math.round(LANDSCAPE_TEXT_WIDTH_MM * MM), type: WidthType.DXA },
+    columnWidths: MEMBER_YEAR_COLUMN_MM.map((mm) => Math.round(mm * MM)),
+    layout: 'fixed',
+    margins: CELL_MARGINS,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: [header, ...rows],
+  })
+}
+
+/** The roster when it carries what 党员个人年度情况 needs (职务 and order of every entry), else null. */
+function fullRoster(roster: readonly ReportRosterEntry[] | undefined) {
+  if (!roster || roster.length === 0) return null
+  const full = roster.flatMap((m) => (m.role === undefined || m.order === undefined ? [] : [{
+    id: m.id, name: m.name, role: m.role, group: m.group ?? '', active: m.active ?? true, deleted: m.deleted ?? false, order: m.order,
+  }]))
+  return full.length === roster.length ? full : null
+}
+
 /** A document ready to pack, and the 台账 body rows packDocx splices in. */
 export interface ReportDocument {
   document: Document
   ledgerRowsXml: string | null
+}
+
+/** 党员个人年度情况 after the 台账, when the roster says who is who; nothing otherwise. */
+function memberYearPart(input: ReportDocxInput, fonts: ReportFonts): (Paragraph | Table)[] {
+  const roster = fullRoster(input.roster)
+  if (!roster) return []
+  const lines = memberYearLines(input.records, input.year, roster)
+  if (lines.length === 0) return []
+  return [
+    new Paragraph({ spacing: { before: 240 }, children: [run(`${input.year}年度党员个人年度情况`, fonts.heading1.name, BODY_SIZE)] }),
+    new Paragraph({
+      spacing: { after: 120 },
+      children: [run('学时按参加（实到）的集中学习累计，党员每年不少于32学时，书记和支委不少于56学时；志愿服务按点名参加的记录计，时长按参与人次平均', fonts.body.name, TABLE_SIZE)],
+    }),
+    memberYearTable(lines, fonts),
+  ]
 }
 
 export function createReportDocument(input: ReportDocxInput): ReportDocument {
@@ -216,6 +276,7 @@ export function createReportDocument(input: ReportDocxInput): ReportDocument {
           children: [run(`共${rows.length}项活动（“补录”指活动结束7天后录入的记录；内容摘要较长的，全文见会议记录）`, body, TABLE_SIZE)],
         }),
         ledgerTable(fonts),
+        ...memberYearPart(input, fonts),
       ],
     })
   }

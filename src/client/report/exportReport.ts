@@ -7,6 +7,7 @@ import type { Member } from '@shared/model/member'
 import type { MinutesScope } from '@shared/export/meetingMinutes'
 import type { DocxSection } from '@client/export/docx'
 import { downloadBlob } from '@client/files/download'
+import type { ReportRosterEntry } from '@client/export/docx'
 import { useRosterStore } from '@client/stores/roster'
 
 export interface ReportExportInput {
@@ -15,8 +16,8 @@ export interface ReportExportInput {
   /** the 履职情况 text as shown (the secretary's edits included), paragraphs separated by newlines */
   text: string
   records: readonly ActivityRecord[]
-  /** names for the 台账's 请假/缺席; by default the roster the app already holds */
-  roster?: readonly Pick<Member, 'id' | 'name'>[]
+  /** names for the 台账's 请假/缺席 (and, with 职务 and order, its 党员个人年度情况); by default the app's roster */
+  roster?: readonly ReportRosterEntry[]
   /**
    * The whole 述职报告 when the report screen has it: opening paragraph(s), the numbered sections and the
    * signature lines. Without `sections`, `text` becomes 一、履职情况.
@@ -32,7 +33,7 @@ export interface ReportExportInput {
  * The given roster, else the app's live roster store once loaded. Without either (outside the app, or before the
  * roster has been read) the 台账 gives 请假/缺席 counts without names rather than marking everyone （已移除）.
  */
-function rosterOf(input: Pick<ReportExportInput, 'roster'>): readonly Pick<Member, 'id' | 'name'>[] | undefined {
+function rosterOf(input: Pick<ReportExportInput, 'roster'>): readonly ReportRosterEntry[] | undefined {
   if (input.roster) return input.roster
   if (!getActivePinia()) return undefined
   const store = useRosterStore()

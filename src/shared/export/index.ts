@@ -11,8 +11,8 @@ export {
 } from './ledger'
 export { chineseNumeral, headingNumber } from './numbering'
 export {
-  buildLedgerSheets, buildMemberSheet, CREDIT_HOURS_RULE, displayWidth, MEMBER_SHEET_NAME, TYPE_GROUPS, TYPE_MARK,
-  type LedgerSheet, type LedgerSheetColumn, type LedgerSheetsInput, type SheetCell,
+  buildLedgerSheets, buildMemberSheet, CREDIT_HOURS_RULE, displayWidth, MEMBER_SHEET_NAME, memberYearLines, TYPE_GROUPS, TYPE_MARK,
+  type LedgerSheet, type MemberYearLine, type LedgerSheetColumn, type LedgerSheetsInput, type SheetCell,
 } from './ledgerSheets'
 export {
   buildMeetingMinutes, isMeeting, meetingName, meetingsIn, MINUTES_LABELS, minutesScopeLabel, NONE, NOT_RECORDED,

@@ -226,3 +226,40 @@ export function buildMemberSheet(
     rows: data,
   }
 }
+
+/** One member's line of 党员个人年度情况 in the Word 台账: the year's totals in words and numbers. */
+export interface MemberYearLine {
+  name: string
+  role: string
+  /** '应到12次，出席10次，请假1次，缺席1次'; '—' when nothing expected them */
+  attendance: string
+  /** '83%'; '' when nothing expected them */
+  rate: string
+  /** '14.5/56学时' */
+  creditHours: string
+  /** '已达到' or '差41.5学时' */
+  creditState: string
+  /** '2次，5.5小时'; '' when none */
+  volunteer: string
+}
+
+/** 党员个人年度情况 for the Word 台账: active members, and former ones some record of the year names, in roster order. */
+export function memberYearLines(records: readonly ActivityRecord[], year: number, roster: NonNullable<LedgerSheetsInput['roster']>): MemberYearLine[] {
+  const listed = roster.filter((m) => !m.deleted).sort((a, b) => a.order - b.order)
+  const years = memberYears(records, year, listed)
+  return listed.flatMap((m) => {
+    const y = years.get(m.id)!
+    if (!m.active && y.total.expected === 0 && y.study.sessions === 0 && y.volunteer.times === 0) return []
+    const t = y.total
+    const percent = attendancePercent(t)
+    return [{
+      name: m.name,
+      role: PARTY_ROLE_NAMES[m.role],
+      attendance: t.expected === 0 ? '' : `应到${t.expected}次，出席${t.present}次，请假${t.leave}次，缺席${t.absent}次`,
+      rate: percent === null ? '' : `${percent}%`,
+      creditHours: `${formatAmount(y.study.creditHours)}/${y.study.required}学时`,
+      creditState: y.study.shortBy === 0 ? '已达到' : `差${formatAmount(y.study.shortBy)}学时`,
+      volunteer: y.volunteer.times === 0 ? '' : `${y.volunteer.times}次，${formatAmount(y.volunteer.hours)}小时`,
+    }]
+  })
+}

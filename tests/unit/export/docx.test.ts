@@ -32,12 +32,18 @@ const detailed = [
     evaluation: { excellent: 3, qualified: 10, basicallyQualified: 1, unqualified: 0 } }),
 ]
 
-async function appendixRows(input: readonly ReturnType<typeof makeRecord>[], withRoster = true): Promise<string[][]> {
+const MEMBER_TABLE_HEADER = '姓名|职务|参会情况|参会率|学时|学时情况|志愿服务'
+
+/** The 台账 table's rows; with `table: 'members'`, those of 党员个人年度情况 after it (header first). */
+async function appendixRows(input: readonly ReturnType<typeof makeRecord>[], withRoster = true, table: 'ledger' | 'members' = 'ledger'): Promise<string[][]> {
   const { document } = await unzip(await buildReportDocx({
     title: '标题', sections: [{ heading: '履职情况', paragraphs: ['正文。'] }], records: input, year: 2025,
     roster: withRoster ? roster : undefined,
   }))
-  return tableRows(document).map((r) => r.split('|'))
+  const rows = tableRows(document)
+  const split = rows.indexOf(MEMBER_TABLE_HEADER)
+  const picked = table === 'ledger' ? (split < 0 ? rows : rows.slice(0, split)) : (split < 0 ? [] : rows.slice(split))
+  return picked.map((r) => r.split('|'))
 }
 
 async function unzip(bytes: Uint8Array): Promise<{ document: string; footer: string; fonts: string }> {
@@ -148,6 +154,22 @@ describe('buildReportDocx', () => {
       '学时：2学时/学习形式：支委班子学习，含交流研讨，心得体会5篇',
       '警示教育：观看警示教育视频',
     ])
+  })
+
+  it('ends the 台账 with 党员个人年度情况 when the roster gives 职务 and order; names only, it is left out', async () => {
+    const year = [
+      makeRecord({ id: 'y1', types: ['study'], date: '2025-03-01', topic: '学习', study: { creditHours: 40 }, attendance: { expected: ['a', 'b', 'c'], leave: [], absent: ['c'], observers: '' } }),
+      makeRecord({ id: 'y2', types: ['volunteer'], date: '2025-04-01', topic: '义诊', volunteer: { participants: 4, hours: 10, beneficiaries: 0, memberIds: ['b', 'c'] } }),
+    ]
+    const rows = await appendixRows(year, true, 'members')
+    expect(rows[0]!.join('|')).toBe(MEMBER_TABLE_HEADER)
+    expect(rows.slice(1)).toEqual([
+      ['张三', '书记', '应到1次，出席1次，请假0次，缺席0次', '100%', '40/56学时', '差16学时', '—'],
+      ['王芳', '党员', '应到1次，出席1次，请假0次，缺席0次', '100%', '40/32学时', '已达到', '1次，2.5小时'],
+      ['李四', '党员', '应到1次，出席0次，请假0次，缺席1次', '0%', '0/32学时', '差32学时', '1次，2.5小时'],
+    ])
+    const namesOnly = await buildReportDocx({ title: '标题', sections: [], records: year, year: 2025, roster: roster.map(({ id, name }) => ({ id, name })) })
+    expect((await unzip(namesOnly)).document).not.toContain('党员个人年度情况')
   })
 
   it('puts 内容摘要 (cut when long) and 决议 in their own columns', async () => {
