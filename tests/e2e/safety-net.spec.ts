@@ -89,4 +89,35 @@ test('two 王芳 on the roster; delete asks, goes to 回收站 and comes back wi
   await expect(listRow(page, '重温入党誓词')).toContainText('本机 录入于')
   await noHorizontalOverflow(page)
   await page.screenshot({ path: 'docs/screenshots/activity-list-entered-by.png' })
+
+  // 新同步: as if the last pull had brought this record from another phone (what db/sync/pull.ts notes), the
+  // notice shows on home once the sync code has loaded; its link lists the record; 知道了 clears it.
+  const id = await listRow(page, '重温入党誓词').getAttribute('data-activity-id')
+  await page.evaluate((recordId) => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('branch-log')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const tx = open.result.transaction('meta', 'readwrite')
+      tx.objectStore('meta').put({ key: 'newlySynced', value: [recordId] })
+      tx.oncomplete = () => { open.result.close(); resolve() }
+      tx.onerror = () => reject(tx.error)
+    }
+  }), id)
+  await page.goto('/')
+  await expect(page.getByTestId('new-sync-link')).toHaveText('新同步 1 条记录 查看')
+  await page.getByTestId('new-sync-link').click()
+  await expect(page.getByTestId('synced-count')).toHaveText('1 条')
+  await expect(listRow(page, '重温入党誓词')).toBeVisible()
+  await page.getByTestId('synced-seen').click()
+  await expect(page.getByTestId('list-count')).toBeVisible()
+  await expect(page.getByTestId('new-sync-notice')).toHaveCount(0)
+  const left = await page.evaluate(() => new Promise<unknown>((resolve, reject) => {
+    const open = indexedDB.open('branch-log')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const read = open.result.transaction('meta').objectStore('meta').get('newlySynced')
+      read.onsuccess = () => { open.result.close(); resolve(read.result) }
+    }
+  }))
+  expect(left).toBeUndefined()
 })

@@ -1,4 +1,4 @@
-// 回收站 on the server: a 'restore' brings a deleted record back under its own id with its author kept, allowed to
+// 回收站 on the server (and 备注 for same-name members): a 'restore' brings a deleted record back under its own id with its author kept, allowed to
 // whoever may delete it (src/shared/permissions.ts); other devices pull it as a live record again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PERMISSION_MESSAGES } from '../../src/shared/permissions'
@@ -110,5 +110,18 @@ describe.each(BACKENDS)('restore after delete, on $name', (backend) => {
     expect(res.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'invalid' } })
     expect(res.body.results[0].error.message).toContain('主题')
     expect((await stored(id))?.deleted).toBe(true)
+  })
+
+  it('two members called 王芳 are told apart by 备注 in the invite’s roster list', async () => {
+    const first = newId()
+    const second = newId()
+    const sd = new Device(branch.secretary)
+    sd.put('member', first, { name: '王芳', role: 'member', group: '', active: true, order: 50 })
+    sd.put('member', second, { name: '王芳', note: '第二党小组', role: 'member', group: '', active: true, order: 51 })
+    expect((await sd.push()).body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied'])
+    const invite = await branch.secretary.post('/api/invites', {})
+    const preview = await ts.api.get(`/api/invites/preview?code=${invite.body.code}`)
+    expect(preview.body.roster).toContainEqual({ id: first, name: '王芳' })
+    expect(preview.body.roster).toContainEqual({ id: second, name: '王芳（第二党小组）' })
   })
 })

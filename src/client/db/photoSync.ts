@@ -28,11 +28,6 @@ async function photoIdsToUpload(): Promise<{ id: string; recordId: string }[]> {
   })
 }
 
-/** How many local photos of live records the server still lacks (no blob is read). */
-export async function countPhotosToUpload(): Promise<number> {
-  return (await photoIdsToUpload()).length
-}
-
 /** Local photos of live records not yet on the server (oldest first); reads the blobs of at most `limit`. */
 export async function listPhotosToUpload(limit: number): Promise<PhotoToUpload[]> {
   const wanted = (await photoIdsToUpload()).slice(0, limit)

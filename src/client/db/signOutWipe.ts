@@ -3,7 +3,6 @@
 // account page only.
 import { getDb } from './connection'
 import { META_KEYS } from './metaKeys'
-import { countPhotosToUpload } from './photoSync'
 import { wipeBranchData } from './sync/resets'
 
 export interface UnsentOnPhone {
@@ -11,6 +10,19 @@ export interface UnsentOnPhone {
   changes: number
   /** photos of live records the server does not have yet */
   photos: number
+}
+
+/**
+ * Photos of live records the server does not have (no upload bookkeeping for them); the same rule as photoSync.ts
+ * uses to pick uploads, counted here without reading any blob.
+ */
+async function countPhotosToUpload(): Promise<number> {
+  const db = getDb()
+  const done = new Set(await db.photoUploads.toCollection().primaryKeys())
+  const waiting = (await db.photos.toCollection().primaryKeys()).filter((id) => !done.has(id))
+  if (waiting.length === 0) return 0
+  const listed = new Set((await db.activities.where('photoIds').anyOf(waiting).toArray()).filter((r) => !r.deleted).flatMap((r) => r.photoIds))
+  return waiting.filter((id) => listed.has(id)).length
 }
 
 export async function countUnsent(): Promise<UnsentOnPhone> {

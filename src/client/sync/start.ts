@@ -8,6 +8,7 @@ import { useToastStore } from '@client/stores/toast'
 import { syncOnce } from './engine'
 import { browserClient, NetworkError } from './http'
 import { createSyncLoop, webLock, type LoopEvent } from './loop'
+import { afterFirstPaintNotice } from '@client/components/common/lateSlot'
 
 const DEFAULT_INTERVAL_MS = 30_000
 /** Test hook (documented in README): a shorter timer for the two-browser e2e test. */
@@ -23,6 +24,8 @@ function intervalMs(): number {
 }
 
 export function startSync(): void {
+  // records arriving by this loop's pulls are announced by this notice (App.vue shows it)
+  void import('@client/components/common/NewSyncNotice.vue').then((m) => { afterFirstPaintNotice.value = m.default })
   const sync = useSyncStore()
   const status = useStatusStore()
   const toast = useToastStore()

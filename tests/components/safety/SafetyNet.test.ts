@@ -17,6 +17,7 @@ import { saveSession } from '@client/db/session'
 import { applyPullPage, applyPushResults } from '@client/db/sync'
 import { getDb } from '@client/db/connection'
 import type { SyncRow } from '@shared/sync/protocol'
+import { RECYCLE_BIN_DAYS } from '@client/db/recycleBin'
 import { until } from '../support/until'
 
 const BRANCH = 'branch-0001'
@@ -77,7 +78,7 @@ describe('删除 asks first', () => {
     await wrapper.get('[data-testid="delete-activity"]').trigger('click')
     const sheet = wrapper.get('[data-testid="confirm-sheet"]')
     expect(sheet.text()).toContain('删除这条记录？')
-    expect(sheet.text()).toContain('“十一月主题党日”将移入回收站。30天内可在回收站恢复。')
+    expect(sheet.text()).toContain(`“十一月主题党日”将移入回收站。${RECYCLE_BIN_DAYS}天内可在回收站恢复。`)
     await wrapper.get('[data-testid="confirm-no"]').trigger('click')
     expect(wrapper.find('[data-testid="confirm-sheet"]').exists()).toBe(false)
     expect((await getActivity('record-by-liming'))?.deleted).toBe(false)
