@@ -29,6 +29,13 @@ async function mountPage(path: string) {
 
 const stored = () => listActivitiesBetween('2000-01-01', '2099-12-31')
 
+/** A 志愿服务 names every active member at first; 参与人次 0 is then below the named count (refused, not warned). */
+async function clearNamedVolunteers(wrapper: VueWrapper) {
+  const clear = wrapper.get('[data-testid="volunteer-members"]').findAll('button').find((b) => b.text() === '清空')
+  if (!clear) throw new Error('no 清空 button on the 志愿服务 member list')
+  await clear.trigger('click')
+}
+
 /** Submit, expect the warnings box with `message`, nothing stored; then 仍然保存 stores the record. */
 async function warnsThenSaves(wrapper: VueWrapper, router: Router, message: string, heading = '保存前请确认') {
   await wrapper.get('form').trigger('submit')
@@ -142,6 +149,7 @@ describe('with a roster', () => {
 
   it('志愿服务 with 0 人次 but hours', async () => {
     const { wrapper, router } = await mountPage('/log?type=volunteer')
+    await clearNamedVolunteers(wrapper)
     await wrapper.get('input[name="volunteerParticipants"]').setValue('0')
     await wrapper.get('input[name="volunteerHours"]').setValue('10')
     const saved = await warnsThenSaves(wrapper, router, '参与人次为0，但服务总时长为10小时：请填写参与人次')
@@ -150,6 +158,7 @@ describe('with a roster', () => {
 
   it('志愿服务 with 0 人次 but people served', async () => {
     const { wrapper, router } = await mountPage('/log?type=volunteer')
+    await clearNamedVolunteers(wrapper)
     await wrapper.get('input[name="volunteerParticipants"]').setValue('0')
     await wrapper.get('input[name="volunteerBeneficiaries"]').setValue('20')
     await warnsThenSaves(wrapper, router, '参与人次为0，但惠及群众20人次：请填写参与人次')

@@ -50,7 +50,7 @@ describe('duplicate names on the roster', () => {
   })
 
   it('an invalid name in a bulk add still refuses the whole list', async () => {
-    await expect(addMembersSkippingDuplicates([member('张三'), member('超'.repeat(31))])).rejects.toThrow('姓名不能超过30个字')
+    await expect(addMembersSkippingDuplicates([member('张三'), member('超'.repeat(31))])).rejects.toThrow('姓名最多30字，现在31字')
     expect(await listMembers()).toEqual([])
   })
 })
