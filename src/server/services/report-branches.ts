@@ -104,8 +104,11 @@ export function summarizeBranchYear(data: BranchData, year: number, today: China
 /** Room for the branches of a few committees of 1,000 (a summary is a few kilobytes). */
 const summaries = new CompiledCache<BranchYearSummary>(20_000)
 
-/** Up to this many branches to compile are read by id; more, with the whole committee's records in one query. */
-const BY_ID_LIMIT = 200
+/**
+ * Branches to compile are read this many at a time: one query each, and only one batch's rows in memory at once
+ * (reading a whole committee's 200,000 rows together mostly fed the garbage collector).
+ */
+const BATCH = 100
 
 export interface VersionedBranch {
   id: string
@@ -117,7 +120,7 @@ export interface VersionedBranch {
  * from, the others compiled from the records now. `version` must be read before the records (a push in between
  * then only makes the summary newer than the version it is kept under, and the next table compiles it again).
  */
-export async function branchYearSummaries(db: Db, committeeId: string, branches: readonly VersionedBranch[], year: number,
+export async function branchYearSummaries(db: Db, branches: readonly VersionedBranch[], year: number,
   today: ChinaDate): Promise<Map<string, BranchYearSummary>> {
   const out = new Map<string, BranchYearSummary>()
   const signature = (b: VersionedBranch) => `${b.version} ${today}`
@@ -127,15 +130,24 @@ export async function branchYearSummaries(db: Db, committeeId: string, branches:
     if (kept) out.set(b.id, kept)
     else missing.push(b)
   }
-  if (missing.length === 0) return out
-  const ids = missing.map((b) => b.id)
-  const data = missing.length <= BY_ID_LIMIT
-    ? await loadBranchData(db, `branch_id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`, ids, ids)
-    : await loadBranchData(db, `branch_id IN (SELECT id FROM branches WHERE committee_id = $1)`, [committeeId], ids)
-  for (const b of missing) {
-    const summary = summarizeBranchYear(data.get(b.id)!, year, today)
-    summaries.set(`${b.id} ${year}`, signature(b), summary)
-    out.set(b.id, summary)
+  const batches: VersionedBranch[][] = []
+  for (let start = 0; start < missing.length; start += BATCH) batches.push(missing.slice(start, start + BATCH))
+  const load = (batch: readonly VersionedBranch[]) => {
+    const ids = batch.map((b) => b.id)
+    const loading = loadBranchData(db, `branch_id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`, ids, ids)
+    loading.catch(() => {}) // awaited below; a failure while the batch before compiles must not go unhandled
+    return loading
+  }
+  // the next batch is read while this one compiles
+  let next = batches.length > 0 ? load(batches[0]!) : undefined
+  for (const [i, batch] of batches.entries()) {
+    const data = await next!
+    next = i + 1 < batches.length ? load(batches[i + 1]!) : undefined
+    for (const b of batch) {
+      const summary = summarizeBranchYear(data.get(b.id)!, year, today)
+      summaries.set(`${b.id} ${year}`, signature(b), summary)
+      out.set(b.id, summary)
+    }
   }
   return out
 }
