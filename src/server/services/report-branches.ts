@@ -88,11 +88,24 @@ export interface BranchYearSummary {
   tally: YearTally
 }
 
+/** One string per figure key, however many summaries hold it. */
+const figureKeys = new Map<string, string>()
+
+function compactValues(values: ReportFigureSnapshot): ReportFigureSnapshot {
+  const out: ReportFigureSnapshot = {}
+  for (const key in values) {
+    let known = figureKeys.get(key)
+    if (known === undefined) figureKeys.set(key, known = key)
+    out[known] = values[key]!
+  }
+  return out
+}
+
 export function summarizeBranchYear(data: BranchData, year: number, today: ChinaDate): BranchYearSummary {
   const { report, studyHours } = compileYearReportParts({ records: data.activities, roster: data.roster, year })
   const compliance = branchCompliance(data, year, today)
   return {
-    values: snapshotReportFigures(report),
+    values: compactValues(snapshotReportFigures(report)),
     missedCount: compliance.missedCount,
     missedRules: compliance.rules
       .filter((r) => r.missed.length > 0)
@@ -101,7 +114,7 @@ export function summarizeBranchYear(data: BranchData, year: number, today: China
   }
 }
 
-/** Room for the branches of a few committees of 1,000 (a summary is a few kilobytes). */
+/** Room for the branches of twenty committees of 1,000 (a summary is about 6 kB: some 120 MB). */
 const summaries = new CompiledCache<BranchYearSummary>(20_000)
 
 /**

@@ -12,8 +12,12 @@ import type { StudyHoursParts } from './study-hours'
 import type { AttendanceFigures, YearReport } from './types'
 
 export interface YearTally {
-  /** every figure's value and every attendance count, by its path in YearReport ('byType/study/count'); zeros left out */
-  sums: Record<string, number>
+  /**
+   * every figure's value and every attendance count that is not zero: amounts[i] at the path in YearReport
+   * numbered paths[i] (pathName gives 'byType/study/count'); typed arrays, as a server keeps thousands of tallies
+   */
+  paths: Uint16Array
+  amounts: Float64Array
   studyHours: StudyHoursParts
 }
 
@@ -29,25 +33,46 @@ function isFigure(value: unknown): value is Figure {
   return typeof value === 'object' && value !== null && Array.isArray((value as Figure).recordIds)
 }
 
-function collect(node: object, path: string, out: Record<string, number>): void {
+/** Paths met so far, numbered in the order met (a report has a few hundred). */
+const pathNumbers = new Map<string, number>()
+const pathNames: string[] = []
+
+function pathNumber(path: string): number {
+  let n = pathNumbers.get(path)
+  if (n === undefined) {
+    n = pathNames.push(path) - 1
+    pathNumbers.set(path, n)
+  }
+  return n
+}
+
+/** The path in YearReport of a tally's paths[i]. */
+export function pathName(n: number): string {
+  return pathNames[n]!
+}
+
+function collect(node: object, path: string, paths: number[], amounts: number[]): void {
   for (const [key, value] of Object.entries(node)) {
     if (NOT_SUMMED.has(key) || value === null || value === undefined) continue
     const at = path === '' ? key : `${path}/${key}`
-    if (isFigure(value)) {
-      if (value.value !== 0) out[at] = value.value
-    } else if (typeof value === 'number') {
-      if (COUNTS.has(key) && value !== 0) out[at] = value
-    } else if (typeof value === 'object') {
-      collect(value, at, out)
+    const amount = isFigure(value) ? value.value : typeof value === 'number' && COUNTS.has(key) ? value : null
+    if (amount !== null) {
+      if (amount !== 0) {
+        paths.push(pathNumber(at))
+        amounts.push(amount)
+      }
+    } else if (typeof value === 'object' && !isFigure(value)) {
+      collect(value, at, paths, amounts)
     }
   }
 }
 
 /** The tally of one branch's compiled year (compileYearReportParts). */
 export function yearTally(report: YearReport, studyHours: StudyHoursParts): YearTally {
-  const sums: Record<string, number> = {}
-  collect(report, '', sums)
-  return { sums, studyHours }
+  const paths: number[] = []
+  const amounts: number[] = []
+  collect(report, '', paths, amounts)
+  return { paths: Uint16Array.from(paths), amounts: Float64Array.from(amounts), studyHours }
 }
 
 const splitPaths = new Map<string, string[]>()
@@ -76,7 +101,7 @@ export function sumYearTallies(year: number, tallies: readonly YearTally[]): Fig
   let personHours = 0
   let unsheeted = false
   for (const tally of tallies) {
-    for (const path in tally.sums) addAt(report, path, tally.sums[path]!)
+    for (let i = 0; i < tally.paths.length; i++) addAt(report, pathNames[tally.paths[i]!]!, tally.amounts[i]!)
     personHours += tally.studyHours.personHours
     for (const id of tally.studyHours.memberIds) members.add(id)
     unsheeted ||= tally.studyHours.unsheeted
