@@ -333,6 +333,39 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
       expect((await table()).totals).toEqual(before.totals)
     })
 
+    it('after a change to one branch, rows are each branch’s own report and totals what all records compile to', async () => {
+      const before = (await committee.get(`/api/committee/report?year=${Y}`)).body as CommitteeReportResponse
+      const phone = new Device(branches[1]!.secretary)
+      const added = newId()
+      const [m1, m2, m3] = [newId(), newId(), newId()]
+      phone.put('activity', added, activityFields({
+        types: ['study'], date: `${Y}-09-01`, topic: '集中学习', study: { creditHours: 1.5 },
+        attendance: { expected: [m1, m2, m3], leave: [], absent: [m3], observers: '' },
+      }))
+      await pushAll(phone)
+      const after = (await committee.get(`/api/committee/report?year=${Y}`)).body as CommitteeReportResponse
+      const pulled = await Promise.all(branches.map((x) => pulledRecords(x.secretary)))
+      const all = listReportFigures(compileYearReport({
+        records: pulled.flatMap((p) => p.activities), roster: pulled.flatMap((p) => p.roster), year: Y,
+      }))
+      expect(after.columns).toEqual(all.filter((f) => (f.unit !== '%' && f.value > 0) || f.key === 'attendance.overall')
+        .map((f) => ({ key: f.key, label: f.label, unit: f.unit })))
+      for (const col of after.columns) expect(after.totals[col.key], col.key).toBe(all.find((f) => f.key === col.key)!.value)
+      expect(after.totals['attendance.overall']).toBe(67)
+      expect(after.totals['study.creditHours']).toBe((before.totals['study.creditHours'] ?? 0) + 1.5)
+      for (const [i, x] of branches.entries()) {
+        const own = (await x.secretary.get(`/api/report?year=${Y}`)).body as BranchReportResponse
+        const row = after.branches.find((r) => r.branchId === x.branchId)!
+        for (const col of after.columns) expect(row.values[col.key], `${i} ${col.key}`).toBe(valueOf(own, col.key))
+        expect(row.missedCount).toBe(own.compliance!.missedCount)
+        // rows of the branches that did not change are the ones of the table before
+        if (i !== 1) expect(before.branches.find((r) => r.branchId === x.branchId)!.missedRules).toEqual(row.missedRules)
+      }
+      phone.del('activity', added)
+      await pushAll(phone)
+      expect((await committee.get(`/api/committee/report?year=${Y}`)).body.totals).toEqual(before.totals)
+    })
+
     it('rolls the branches up on /api/report, and opens one branch the way its secretary sees it', async () => {
       const rollUp = (await committee.get(`/api/report?year=${Y}`)).body as BranchReportResponse
       expect(rollUp.scope).toBe('committee')

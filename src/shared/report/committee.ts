@@ -42,10 +42,14 @@ export function compileCommitteeReport(branches: readonly BranchInput[], year: n
     year,
   })
   const totalFigures = listReportFigures(totals)
-  const columns = totalFigures
+  return { year, branches: rows, totals, totalFigures, columns: committeeColumns(totalFigures) }
+}
+
+/** Columns of the per-branch table from the totals' figures: counts non-zero somewhere, then the overall attendance rate. */
+export function committeeColumns(totals: readonly Omit<ReportFigureEntry, 'recordIds'>[]): CommitteeReport['columns'] {
+  return totals
     .filter((f) => (f.unit !== '%' && f.value > 0) || f.key === 'attendance.overall')
     .map((f) => ({ key: f.key, label: f.label, unit: f.unit }))
-  return { year, branches: rows, totals, totalFigures, columns }
 }
 
 /** One branch as the committee's table and text read it (the GET /api/committee/report row). */

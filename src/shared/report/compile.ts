@@ -8,7 +8,7 @@ import { addSheet, AttendanceTally, emptyAttendance, finishAttendance } from './
 import { addToFigure, emptyFigure, emptyFigures, recordOf, roundAmount } from './figure'
 import { monthNumber } from './periods'
 import { distinctTypes, recordsOfYear } from './select'
-import { StudyHoursTally } from './study-hours'
+import { StudyHoursTally, type StudyHoursParts } from './study-hours'
 import { addTalkObject } from './talk-objects'
 import type { Figure } from './figure'
 import type { AttendanceFigures, StudyScopeFigures, TypeFigures, YearReport } from './types'
@@ -65,6 +65,11 @@ export function emptyYearReport(year: number): YearReport {
 }
 
 export function compileYearReport(input: YearReportInput): YearReport {
+  return compileYearReportParts(input).report
+}
+
+/** The report and the parts of 学时 per member, which a committee's totals add up over branches (tally.ts). */
+export function compileYearReportParts(input: YearReportInput): { report: YearReport; studyHours: StudyHoursParts } {
   const report = emptyYearReport(input.year)
   const attendance = new AttendanceTally()
   const studyHours = new StudyHoursTally()
@@ -75,7 +80,7 @@ export function compileYearReport(input: YearReportInput): YearReport {
   finishReport(report)
   report.study.hoursPerMember = studyHours.perMember()
   report.attendance.byMember = attendance.members(input.roster ?? [])
-  return report
+  return { report, studyHours: studyHours.parts() }
 }
 
 // Quarters, 期 and the per-section 次 figures are derived in finishReport, not counted here.

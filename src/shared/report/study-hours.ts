@@ -3,6 +3,14 @@
 import type { ActivityRecord } from '../model/activity'
 import { addToFigure, emptyFigure, roundAmount, type Figure } from './figure'
 
+/** What 学时 per member is made of; tallies of several branches add up (tally.ts). */
+export interface StudyHoursParts {
+  personHours: number
+  memberIds: string[]
+  /** some session with 学时 had no attendance sheet */
+  unsheeted: boolean
+}
+
 export class StudyHoursTally {
   private personHours = 0
   private readonly members = new Set<string>()
@@ -25,6 +33,10 @@ export class StudyHoursTally {
     }
     this.personHours += present * hours
     addToFigure(this.figure, record.id, 0)
+  }
+
+  parts(): StudyHoursParts {
+    return { personHours: this.personHours, memberIds: [...this.members], unsheeted: this.unsheeted }
   }
 
   /** Null when some session with 学时 has no sheet, or none was logged. */
