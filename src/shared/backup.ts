@@ -1,10 +1,12 @@
 // The device backup file: everything on one device in one versioned JSON document.
 import * as z from 'zod/mini'
-import { activityRecordSchema } from './model/activity'
+import { activityRecordSchema, type ActivityRecord } from './model/activity'
 import { memberSchema } from './model/member'
 import { branchSettingsSchema } from './model/settings'
 import { idSchema, instantSchema } from './model/fields'
 import { issuesOf } from './model/validate'
+import { validateRecordFields } from './model/rules'
+import { chinaDateOf } from './dates'
 
 export const BACKUP_FORMAT = 'zhibu-jishi-backup'
 export const BACKUP_VERSION = 1
@@ -33,6 +35,26 @@ export const backupSchema = z.object({
 })
 
 export type BackupFile = z.infer<typeof backupSchema>
+
+/**
+ * What the file is parsed with. An activity's envelope (id, author, times, flags) is checked here; its fields
+ * are then checked once by the shared record rules (rules.ts, as a form's save and the server's push are), not
+ * twice: the rules pass is the one that counts, so the schema pass over every field would only repeat it.
+ */
+const backupActivityEnvelopeSchema = z.looseObject({
+  id: idSchema,
+  createdBy: activityRecordSchema.shape.createdBy,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  backfilled: z.boolean(),
+  deleted: z.boolean(),
+  syncedVersion: syncedVersionSchema,
+})
+const backupEnvelopeSchema = z.object({ ...backupSchema.shape, activities: z.array(backupActivityEnvelopeSchema) })
+
+/** Parse failures read the same whichever pass found them. */
+const damaged = (path: string, message: string) =>
+  ({ ok: false as const, message: `备份文件已损坏或内容无效${path ? `（${path}）` : ''}：${message}` })
 export type BackupPhoto = z.infer<typeof backupPhotoSchema>
 
 export type ParsedBackup = { ok: true; backup: BackupFile } | { ok: false; message: string }
@@ -52,16 +74,27 @@ export function parseBackup(text: string): ParsedBackup {
   if (typeof version === 'number' && version > BACKUP_VERSION) {
     return { ok: false, message: '该备份来自更新版本的支部纪实，请先更新应用后再导入' }
   }
-  const result = backupSchema.safeParse(data)
+  const result = backupEnvelopeSchema.safeParse(data)
   if (!result.success) {
     const first = issuesOf(result.error)[0]
-    const where = first && first.path ? `（${first.path}）` : ''
-    return { ok: false, message: `备份文件已损坏或内容无效${where}：${first?.message ?? '未知错误'}` }
+    return damaged(first?.path ?? '', first?.message ?? '未知错误')
   }
   const ids = new Set<string>()
-  for (const a of result.data.activities) {
+  const today = chinaDateOf()
+  const activities: BackupFile['activities'] = []
+  for (const [index, a] of result.data.activities.entries()) {
     if (ids.has(a.id)) return { ok: false, message: '备份文件内容无效：活动记录编号重复' }
     ids.add(a.id)
+    // deletedAt: an older export wrote 回收站's time into the file; the import derives it again
+    const { syncedVersion, deletedAt: _deletedAt, ...record } = a
+    const checked = validateRecordFields('activity', record, { today })
+    if (!checked.ok) {
+      const first = checked.issues[0]
+      return damaged(`activities.${index}${first?.path ? `.${first.path}` : ''}`, first?.message ?? '未知错误')
+    }
+    const { id, createdBy, createdAt, updatedAt, backfilled, deleted } = a
+    const kept: ActivityRecord = { ...checked.value, id, createdBy, createdAt, updatedAt, backfilled, deleted }
+    activities.push(syncedVersion === undefined ? kept : { ...kept, syncedVersion })
   }
-  return { ok: true, backup: result.data }
+  return { ok: true, backup: { ...result.data, activities } }
 }

@@ -1,7 +1,7 @@
 // Export everything on this device to one backup file, and merge a backup file back in.
 import type { BackupFile, BackupPhoto } from '@shared/backup'
 import { ValidationError } from '@shared/model/errors'
-import { activityChecker, loadBackupFormat, memberChecker, readActivityContext } from './validation'
+import { loadBackupFormat, memberChecker } from './validation'
 import { getDb } from './connection'
 import { LOCAL_SETTINGS_RECORD_ID } from './outbox'
 import { getDeviceId, readMeta } from './meta'
@@ -96,14 +96,11 @@ export async function importBackup(text: string): Promise<ImportSummary> {
   await requirePermission('activity', 'create')
   const takeRoster = await mayMake('member', 'create')
   const takeSettings = await mayMake('settings', 'edit')
-  // Checked against the groups the device will have: its own, or the backup's when its settings are taken.
+  // The backup's settings are taken only onto a device that has none yet.
   const settingsTaken = takeSettings && backup.settings !== null && !(await getDb().settings.get('branch'))
-  const context = settingsTaken && backup.settings ? { groups: backup.settings.groups } : await readActivityContext()
   const checkMember = await memberChecker()
   if (takeRoster) for (const { syncedVersion: _v, id: _i, createdAt: _c, updatedAt: _u, deleted: _d, ...m } of backup.members) checkMember(m)
-  // the parsed file is plain data: checked as it is, without a copy of each record first
-  const checkActivity = await activityChecker(context, false)
-  for (const a of backup.activities) if (!a.deleted) checkActivity(a)
+  // Every activity has passed the shared record rules in parseBackup (the same rules as a form's save), once.
   const db = getDb()
   // One transaction, written in bulk (one bulkAdd per table instead of a round trip per record): all or nothing,
   // so a crash or a failure part-way leaves the device exactly as it was and the import can simply be run again.

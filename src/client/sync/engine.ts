@@ -1,18 +1,20 @@
-// One sync run (`syncOnce`; `pullAll` is exported for tests): push the outbox (oldest first, in batches), then pull pages until the server has nothing newer.
+// One sync run (`syncOnce`; `pullAll` is exported for tests): push the outbox (oldest first, in batches), then pull
+// pages until the server has nothing newer, reading ahead while writing (pageReader.ts).
 // Everything it learns is written through db/ in one transaction per batch or page, so a run cut short at any
 // point (tab closed, network gone) loses nothing and simply continues next time.
 import { API } from '@shared/api'
-import type { PullResponse, PushRequest } from '@shared/sync/protocol'
+import type { PullPage, PullResponse, PushRequest } from '@shared/sync/protocol'
 import { DEFAULT_PULL_LIMIT, ERROR_CODES, MAX_PULL_LIMIT, MAX_PUSH_BATCH, PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { markSessionExpired, readSession } from '@client/db/session'
 import {
-  applyPullPage, applyPushResults, parkOutboxForOtherBranch, readPushBatch, readSyncPosition, recordSyncSuccess,
+  applyPullPages, applyPushResults, parkOutboxForOtherBranch, readPushBatch, readSyncPosition, recordSyncSuccess,
   requeueSyncedRecords, resetSyncedCopy, restartPull,
   rotateClientId, wipeBranchData,
 } from '@client/db/sync'
 import { receive, serverApi, ServerError, type ServerClient } from './http'
 import { currentToken } from './accountApi'
 import { uploadPendingPhotos } from './photos'
+import { readPagesAhead } from './pageReader'
 
 export type SyncResult =
   | { status: 'ok'; pushed: number; pulled: number }
@@ -49,36 +51,41 @@ function fetchPullPage(client: ServerClient, token: string, cursor: number, epoc
 
 export async function pullAll(client: ServerClient, token: string): Promise<{ pulled: number; reset: boolean }> {
   let pulled = 0
-  // Catching up (a first sync, after a reset, or the server said there is more): the largest pages the server
-  // allows, so fewer round trips and transactions. An everyday sync with a few new rows asks for the default.
-  let catchingUp = false
-  // While one page is being written, the next one is already on its way. It is used only when it was asked for
-  // exactly the position the write left behind; otherwise (or if the write failed) it is simply dropped.
-  let ahead: { cursor: number; epoch: string; answer: Promise<PullResponse> } | null = null
-  for (let round = 0; round < 100_000; round++) {
+  // At most a few starts: the stored cursor moved under this run (it should not: one sync run at a time).
+  for (let start = 0; start < 3; start++) {
     const position = await readSyncPosition()
-    const limit = catchingUp || position.cursor === 0 ? MAX_PULL_LIMIT : DEFAULT_PULL_LIMIT
-    const page: PullResponse = ahead && ahead.cursor === position.cursor && ahead.epoch === position.epoch
-      ? await ahead.answer
-      : await fetchPullPage(client, token, position.cursor, position.epoch, limit)
-    ahead = null
-    if (page.reset) {
-      // A server restored from a backup may lack what it acknowledged: send everything this phone holds again.
-      if (page.reason === 'epoch_changed') await requeueSyncedRecords()
-      await resetSyncedCopy(page.epoch, page.branchId)
-      return { pulled, reset: true }
+    // Catching up (a first sync, after a reset, or the server said there is more): the largest pages the server
+    // allows, so fewer round trips. An everyday sync with a few new rows asks for the default.
+    const reader = readPagesAhead(
+      (cursor, epoch, limit) => fetchPullPage(client, token, cursor, epoch, limit),
+      position,
+      { first: position.cursor === 0 ? MAX_PULL_LIMIT : DEFAULT_PULL_LIMIT, next: MAX_PULL_LIMIT },
+    )
+    try {
+      let cursor = position.cursor
+      for (;;) {
+        // Whatever has arrived while the last write ran is written together: one transaction, one commit.
+        const answers = await reader.take()
+        const pages = answers.filter((a): a is PullPage => !a.reset)
+        if (pages.length > 0) {
+          if (!await applyPullPages(pages, cursor)) break
+          cursor = pages[pages.length - 1]!.cursor
+          for (const page of pages) pulled += page.rows.length
+        }
+        const reset = answers.find((a) => a.reset)
+        if (reset?.reset) {
+          // A server restored from a backup may lack what it acknowledged: send everything this phone holds again.
+          if (reset.reason === 'epoch_changed') await requeueSyncedRecords()
+          await resetSyncedCopy(reset.epoch, reset.branchId)
+          return { pulled, reset: true }
+        }
+        if (!pages[pages.length - 1]!.hasMore) return { pulled, reset: false }
+      }
+    } finally {
+      reader.stop()
     }
-    if (page.hasMore) {
-      const answer = fetchPullPage(client, token, page.cursor, page.epoch, MAX_PULL_LIMIT)
-      answer.catch(() => undefined) // a dropped read-ahead must not surface as an unhandled rejection
-      ahead = { cursor: page.cursor, epoch: page.epoch, answer }
-    }
-    await applyPullPage(page)
-    pulled += page.rows.length
-    if (!page.hasMore) break
-    catchingUp = true
   }
-  return { pulled, reset: false }
+  throw new Error('同步位置被改动，稍后再试')
 }
 
 async function exchange(client: ServerClient, token: string, branchId: string): Promise<SyncResult> {

@@ -1,8 +1,8 @@
 // Branches' stored records as the report compiler reads them, and each branch's year summed up for its committee's
-// table: its figures, its 缺 and its tally (src/shared/report/tally.ts), kept in this process per branch and year
-// under the branch's version and the China date. A push to one branch moves its version, so a committee table after
-// it recompiles that one branch and sums the others' kept tallies. In memory, not in the database: a new server
-// build compiles afresh; least recently used branches go first.
+// table: its figures, its 缺 and its tally (src/shared/report/tally.ts), kept per branch and year under the branch's
+// version and the China month, in this process (least recently used go first) and in the database
+// (branch-summary-store.ts). A push to one branch moves its version, so a committee table after it recompiles that
+// one branch and sums the others' kept tallies.
 import * as z from 'zod/mini'
 import type { ChinaDate } from '../../shared/dates'
 import type { ActivityRecord } from '../../shared/model/activity'
@@ -18,6 +18,7 @@ import { DEFAULT_RULES } from '../../shared/rules'
 import type { Db, SqlValue } from '../storage/db'
 import { RECORD_COLUMNS, type RecordRow, recordView } from './records'
 import { CompiledCache } from './report-cache'
+import { readStoredSummaries, storeSummaries, summarySignature, type SummaryToStore } from './branch-summary-store'
 
 /** What the compiler needs from one branch. */
 export interface BranchData {
@@ -129,19 +130,29 @@ export interface VersionedBranch {
 }
 
 /**
- * Each branch's summary for `year` as of `today`: kept ones whose branch is still at the version they were compiled
- * from, the others compiled from the records now. `version` must be read before the records (a push in between
- * then only makes the summary newer than the version it is kept under, and the next table compiles it again).
+ * Each branch's summary for `year` as of `today`: kept ones (in this process, else in the database) whose branch is
+ * still at the version they were compiled from, the others compiled from the records now and kept in both.
+ * `version` must be read before the records (a push in between then only makes the summary newer than the version
+ * it is kept under, and the next table compiles it again).
  */
 export async function branchYearSummaries(db: Db, branches: readonly VersionedBranch[], year: number,
-  today: ChinaDate): Promise<Map<string, BranchYearSummary>> {
+  today: ChinaDate, now: number = Date.now()): Promise<Map<string, BranchYearSummary>> {
   const out = new Map<string, BranchYearSummary>()
-  const signature = (b: VersionedBranch) => `${b.version} ${today}`
+  const signatures = new Map(branches.map((b) => [b.id, summarySignature(b.version, today)]))
+  const notInMemory = new Map<string, string>()
+  for (const b of branches) {
+    const kept = summaries.get(`${b.id} ${year}`, signatures.get(b.id)!)
+    if (kept) out.set(b.id, kept)
+    else notInMemory.set(b.id, signatures.get(b.id)!)
+  }
+  const stored = notInMemory.size > 0 ? await readStoredSummaries(db, year, notInMemory) : new Map<string, BranchYearSummary>()
   const missing: VersionedBranch[] = []
   for (const b of branches) {
-    const kept = summaries.get(`${b.id} ${year}`, signature(b))
-    if (kept) out.set(b.id, kept)
-    else missing.push(b)
+    if (out.has(b.id)) continue
+    const found = stored.get(b.id)
+    if (!found) { missing.push(b); continue }
+    summaries.set(`${b.id} ${year}`, signatures.get(b.id)!, found)
+    out.set(b.id, found)
   }
   const batches: VersionedBranch[][] = []
   for (let start = 0; start < missing.length; start += BATCH) batches.push(missing.slice(start, start + BATCH))
@@ -156,11 +167,15 @@ export async function branchYearSummaries(db: Db, branches: readonly VersionedBr
   for (const [i, batch] of batches.entries()) {
     const data = await next!
     next = i + 1 < batches.length ? load(batches[i + 1]!) : undefined
+    const compiled: SummaryToStore[] = []
     for (const b of batch) {
       const summary = summarizeBranchYear(data.get(b.id)!, year, today)
-      summaries.set(`${b.id} ${year}`, signature(b), summary)
+      const signature = signatures.get(b.id)!
+      summaries.set(`${b.id} ${year}`, signature, summary)
       out.set(b.id, summary)
+      compiled.push({ branchId: b.id, version: b.version, signature, summary })
     }
+    await storeSummaries(db, year, compiled, now)
   }
   return out
 }

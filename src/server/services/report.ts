@@ -155,7 +155,7 @@ export async function committeeReport(db: Db, p: Principal, query: CommitteeRepo
 
 async function compileCommitteeTable(db: Db, committee: ReportParty, branches: readonly (ReportParty & { version: number })[],
   year: number, now: number): Promise<Omit<CommitteeReportResponse, 'generatedAt'>> {
-  const summaries = await branchYearSummaries(db, branches, year, chinaDateOf(now))
+  const summaries = await branchYearSummaries(db, branches, year, chinaDateOf(now), now)
   const totals = sumYearTallies(year, branches.map((b) => summaries.get(b.id)!.tally))
   const columns = committeeColumns(totals)
   const keys = columns.map((c) => c.key)

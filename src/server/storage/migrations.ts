@@ -128,6 +128,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX branches_committee ON branches (committee_id, name)`,
     ],
   },
+  {
+    // Each branch's year as its committee's table reads it (services/branch-summary-store.ts), kept under the
+    // branch version it was compiled from, so a restarted or another process does not compile every branch again.
+    version: 8,
+    statements: () => [
+      `CREATE TABLE branch_year_summaries (
+        branch_id TEXT NOT NULL REFERENCES branches(id), year INTEGER NOT NULL, branch_version BIGINT NOT NULL,
+        signature TEXT NOT NULL, summary TEXT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (branch_id, year))`,
+    ],
+  },
 ]
 
 /**

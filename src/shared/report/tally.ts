@@ -116,3 +116,20 @@ export function sumYearTallies(year: number, tallies: readonly YearTally[]): Fig
   }
   return listReportFigures(report).map(({ recordIds: _, ...figure }) => figure)
 }
+
+/** A tally as plain JSON another process can read: paths by name, since path numbers are each process's own. */
+export interface StoredYearTally {
+  paths: string[]
+  amounts: number[]
+  studyHours: StudyHoursParts
+}
+
+export function storableTally(tally: YearTally): StoredYearTally {
+  return { paths: Array.from(tally.paths, (n) => pathNames[n]!), amounts: Array.from(tally.amounts), studyHours: tally.studyHours }
+}
+
+export function tallyFromStored(stored: StoredYearTally): YearTally {
+  return {
+    paths: Uint16Array.from(stored.paths, pathNumber), amounts: Float64Array.from(stored.amounts), studyHours: stored.studyHours,
+  }
+}

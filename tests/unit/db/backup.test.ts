@@ -76,6 +76,25 @@ describe('backup', () => {
     expect(await listMembers()).toHaveLength(0)
   })
 
+  it('checks each activity by the same rules as a save, once: a cross-field slip or an unknown field is refused', async () => {
+    await seedDevice()
+    const backup = await exportBackup()
+    const attendance = { expected: ['member-0001'], leave: [], absent: ['member-0002'], observers: '' }
+    const overfull = structuredClone(backup)
+    overfull.activities.push({ ...overfull.activities[0]!, id: 'another-0002', attendance })
+    const unknown = structuredClone(backup)
+    unknown.activities.push({ ...unknown.activities[0]!, id: 'another-0003', secretNote: 'x' } as never)
+    useDatabase(`restore-${Math.random()}`)
+    await expect(importBackup(JSON.stringify(overfull))).rejects.toThrow('备份文件已损坏或内容无效（activities.2.attendance）：请假或缺席的人员须在应到名单中')
+    await expect(importBackup(JSON.stringify(unknown))).rejects.toThrow(/备份文件已损坏或内容无效（activities\.2\.secretNote）：未知字段/)
+    expect(await listAllActivities()).toHaveLength(0)
+    // what passed is stored as the rules returned it, beside its envelope (author, times, tombstone flag)
+    await importBackup(JSON.stringify(backup))
+    const stored = await listAllActivities()
+    expect(stored.map((a) => [a.topic, a.deleted, a.createdBy === backup.activities[0]!.createdBy]).sort())
+      .toEqual([['学习二十届四中全会精神', false, true], ['录错的一条', true, true]].sort())
+  })
+
   it('queues only local-only work: a copy of server data is restored on the phone but never pushed back', async () => {
     const local = await createActivity(themeDayFields({ topic: '只在本机的' }))
     const synced = await createActivity(themeDayFields({ topic: '服务器上已有的' }))

@@ -91,8 +91,25 @@ async function noteArrivals(puts: Map<string, Record<string, unknown>>, hasMore:
 
 /** Apply one pulled page and move the cursor, in one transaction. Redacted rows are stored as they came. */
 export async function applyPullPage(page: PullPage): Promise<void> {
+  await applyPullPages([page])
+}
+
+/**
+ * Apply consecutive pulled pages (each asked for from the cursor the one before it ended at) and move the cursor
+ * to the last one's, in one transaction: a catching-up phone writes what has arrived together (fewer IndexedDB
+ * commits, engine.ts), and a failure part-way leaves the device as it was before the first of them.
+ * `fromCursor`: the cursor the first page was asked for; if the stored cursor is no longer that (something reset
+ * or moved it meanwhile), nothing is written and false is returned.
+ */
+export async function applyPullPages(pages: readonly PullPage[], fromCursor?: number): Promise<boolean> {
+  const last = pages[pages.length - 1]
+  if (!last) return true
   const db = getDb()
-  await db.transaction('rw', [db.activities, db.members, db.settings, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.activities, db.members, db.settings, db.outbox, db.meta], async () => {
+    if (fromCursor !== undefined) {
+      const stored = (await db.meta.get(META_KEYS.cursor))?.value ?? 0
+      if (stored !== fromCursor) return false
+    }
     const pending = new Map<string, Mutation[]>()
     for (const e of await pendingEntries()) {
       const key = pendingKey(e.mutation.entity, e.mutation.recordId)
@@ -104,35 +121,38 @@ export async function applyPullPage(page: PullPage): Promise<void> {
       activity: { puts: new Map(), tombstones: new Map() },
       member: { puts: new Map(), tombstones: new Map() },
     }
-    for (const row of page.rows) {
-      const waiting = pending.get(pendingKey(row.entity, row.id))
-      if (row.entity === 'settings') {
-        await applySettingsRow(row, waiting ?? [])
-        continue
+    for (const page of pages) {
+      for (const row of page.rows) {
+        const waiting = pending.get(pendingKey(row.entity, row.id))
+        if (row.entity === 'settings') {
+          await applySettingsRow(row, waiting ?? [])
+          continue
+        }
+        const w = writes[row.entity]
+        if (row.deleted) {
+          // A record put earlier in these same pages is the local copy the tombstone marks.
+          const staged = w.puts.get(row.id)
+          if (staged) Object.assign(staged, { deleted: true, serverVersion: row.version }, row.entity === 'activity' ? { deletedAt: new Date().toISOString() } : {})
+          else w.tombstones.set(row.id, row.version)
+          continue
+        }
+        w.tombstones.delete(row.id)
+        const base = { ...row.data, id: row.id, serverVersion: row.version }
+        // record = server copy ⊕ changes still waiting (no overlay work when nothing waits for this record)
+        const record: Record<string, unknown> = waiting ? overlay(base, waiting) : base
+        // a delete still waiting here keeps the record in 回收站
+        if (record.deleted === true && row.entity === 'activity') record.deletedAt = new Date().toISOString()
+        w.puts.set(row.id, record)
       }
-      const w = writes[row.entity]
-      if (row.deleted) {
-        // A record put earlier in this same page is the local copy the tombstone marks.
-        const staged = w.puts.get(row.id)
-        if (staged) Object.assign(staged, { deleted: true, serverVersion: row.version }, row.entity === 'activity' ? { deletedAt: new Date().toISOString() } : {})
-        else w.tombstones.set(row.id, row.version)
-        continue
-      }
-      w.tombstones.delete(row.id)
-      const base = { ...row.data, id: row.id, serverVersion: row.version }
-      // record = server copy ⊕ changes still waiting (no overlay work when nothing waits for this record)
-      const record: Record<string, unknown> = waiting ? overlay(base, waiting) : base
-      // a delete still waiting here keeps the record in 回收站
-      if (record.deleted === true && row.entity === 'activity') record.deletedAt = new Date().toISOString()
-      w.puts.set(row.id, record)
     }
-    await noteArrivals(writes.activity.puts, page.hasMore)
+    await noteArrivals(writes.activity.puts, last.hasMore)
     await flushWrites('activity', writes.activity)
     await flushWrites('member', writes.member)
     await db.meta.bulkPut([
-      { key: META_KEYS.cursor, value: page.cursor },
-      { key: META_KEYS.epoch, value: page.epoch },
-      { key: META_KEYS.branchId, value: page.branchId },
+      { key: META_KEYS.cursor, value: last.cursor },
+      { key: META_KEYS.epoch, value: last.epoch },
+      { key: META_KEYS.branchId, value: last.branchId },
     ])
+    return true
   })
 }

@@ -1,0 +1,128 @@
+// Catching up: pull pages are read ahead while earlier ones are written (src/client/sync/pageReader.ts), pages that
+// arrived together are written in one transaction (applyPullPages), a failure part-way keeps what was written,
+// and a cursor that moved under a write makes it write nothing.
+import { describe, expect, it } from 'vitest'
+import { listAllActivities, useDatabase } from '@client/db'
+import { getDb } from '@client/db/connection'
+import { META_KEYS } from '@client/db/metaKeys'
+import { applyPullPages, readSyncPosition } from '@client/db/sync'
+import { pullAll } from '@client/sync/engine'
+import { READ_AHEAD_PAGES, readPagesAhead } from '@client/sync/pageReader'
+import type { ServerClient } from '@client/sync/http'
+import { MAX_PULL_LIMIT, type PullPage } from '@shared/sync/protocol'
+import { Device, activityFields, newId } from '../../server/helpers/device'
+import { setupBranch } from '../../server/helpers/harness'
+import { signInAs, useRealServer } from './realServer'
+
+const server = useRealServer()
+let phones = 0
+
+function page(cursor: number, hasMore: boolean, rows: PullPage['rows'] = []): PullPage {
+  return { reset: false, protocolVersion: 1, epoch: 'e', branchId: 'b', cursor, hasMore, rows }
+}
+
+describe('reading pull pages ahead', () => {
+  it('asks for each page from where the one before ended, and hands over all that arrived at once', async () => {
+    const asked: [number, string | null, number][] = []
+    const reader = readPagesAhead(async (cursor, epoch, limit) => {
+      asked.push([cursor, epoch, limit])
+      return page(cursor + 10, cursor + 10 < 30)
+    }, { cursor: 0, epoch: null }, { first: 5, next: 10 })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    const taken = await reader.take()
+    expect(taken.map((p) => (p.reset ? -1 : p.cursor))).toEqual([10, 20, 30])
+    expect(asked).toEqual([[0, null, 5], [10, 'e', 10], [20, 'e', 10]])
+  })
+
+  it(`keeps at most ${READ_AHEAD_PAGES} pages waiting, and stops when told`, async () => {
+    let asked = 0
+    const reader = readPagesAhead(async (cursor) => { asked++; return page(cursor + 1, true) }, { cursor: 0, epoch: 'e' }, { first: 1, next: 1 })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(asked).toBe(READ_AHEAD_PAGES)
+    expect(await reader.take()).toHaveLength(READ_AHEAD_PAGES)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(asked).toBe(2 * READ_AHEAD_PAGES)
+    reader.stop()
+    await reader.take()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(asked).toBe(2 * READ_AHEAD_PAGES)
+  })
+
+  it('hands over the pages read before a failure, then the failure', async () => {
+    const reader = readPagesAhead(async (cursor) => {
+      if (cursor === 2) throw new TypeError('Failed to fetch')
+      return page(cursor + 1, true)
+    }, { cursor: 0, epoch: 'e' }, { first: 1, next: 1 })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(await reader.take()).toHaveLength(2)
+    await expect(reader.take()).rejects.toThrow('Failed to fetch')
+  })
+
+  it('writes nothing when the stored cursor is no longer the one the pages were asked from', async () => {
+    useDatabase(`read-ahead-${process.pid}-${++phones}`)
+    const row = { entity: 'activity' as const, id: newId(), version: 3, deleted: false, redacted: false, data: activityFields({ topic: '不该写入' }) }
+    expect(await applyPullPages([page(3, false, [row])], 2)).toBe(false)
+    expect(await listAllActivities()).toHaveLength(0)
+    expect((await readSyncPosition()).cursor).toBe(0)
+    expect(await applyPullPages([page(3, false, [row])], 0)).toBe(true)
+    expect((await listAllActivities()).map((a) => a.topic)).toEqual(['不该写入'])
+  })
+})
+
+describe('a phone catching up against a real server', () => {
+  const RECORDS = 2 * MAX_PULL_LIMIT + 500
+
+  async function branchWithRecords() {
+    const branch = await setupBranch(server.ts)
+    for (let start = 0; start < RECORDS; start += 500) {
+      const d = new Device(branch.secretary)
+      for (let i = start; i < Math.min(RECORDS, start + 500); i++) d.put('activity', newId(), activityFields({ topic: `第${i}条` }))
+      expect((await d.push()).status).toBe(200)
+    }
+    return branch
+  }
+
+  /** The client, counting pulls (their cursors); the pull numbered `failAt` fails as a lost connection does. */
+  function phoneClient(options: { failAt?: number }): { client: ServerClient; pulls: number[] } {
+    const pulls: number[] = []
+    const fetcher: typeof fetch = async (input, init) => {
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
+      if (url.pathname === '/api/sync/pull') {
+        pulls.push(Number(url.searchParams.get('cursor')))
+        if (pulls.length === options.failAt) throw new TypeError('Failed to fetch')
+      }
+      return globalThis.fetch(input, init)
+    }
+    return { client: { baseUrl: server.ts.url, fetch: fetcher }, pulls }
+  }
+
+  it('gets every record once, and a connection lost part-way keeps the pages written before it', async () => {
+    const branch = await branchWithRecords()
+    useDatabase(`read-ahead-${process.pid}-${++phones}`)
+    const token = branch.secretary.token as string
+    await signInAs(server.ts, token)
+
+    // Count the transactions that moved the cursor: pages that arrived together share one.
+    const cursorWrites = new Set<unknown>()
+    getDb().meta.hook('creating', function (key, _obj, tx) { if (key === META_KEYS.cursor) cursorWrites.add(tx) })
+    getDb().meta.hook('updating', function (_mods, key, _obj, tx) { if (key === META_KEYS.cursor) cursorWrites.add(tx) })
+
+    const failing = phoneClient({ failAt: 3 })
+    await expect(pullAll(failing.client, token)).rejects.toThrow()
+    const kept = await listAllActivities()
+    expect(kept).toHaveLength(2 * MAX_PULL_LIMIT)
+    const cursor = (await readSyncPosition()).cursor
+    expect(cursor).toBe(Math.max(...kept.map((a) => a.serverVersion ?? 0)))
+
+    const again = phoneClient({})
+    const result = await pullAll(again.client, token)
+    expect(result).toEqual({ pulled: RECORDS - 2 * MAX_PULL_LIMIT, reset: false })
+    expect(again.pulls[0]).toBe(cursor)
+    const all = await listAllActivities()
+    expect(all).toHaveLength(RECORDS)
+    expect(new Set(all.map((a) => a.topic)).size).toBe(RECORDS)
+    // never more commits than pages, and each one left the cursor at a page's end
+    expect(cursorWrites.size).toBeGreaterThanOrEqual(2)
+    expect(cursorWrites.size).toBeLessThanOrEqual(failing.pulls.length - 1 + again.pulls.length)
+  })
+})
