@@ -12,6 +12,7 @@ import { chinaDateOf } from '@shared/dates'
 import { readOutbox } from '../../unit/db/helpers'
 import { mergeFields } from '@shared/sync/entities'
 import { until } from '../support/until'
+import { getDb } from '@client/db/connection'
 
 
 async function mountPage(path = '/log') {
@@ -50,6 +51,34 @@ describe('ActivityLogPage', () => {
     expect(saved[0]).toMatchObject({ types: ['themeDay'], date: today, place: '党员活动室', host: '张书记' })
     expect(saved[0]?.attendance?.expected).toHaveLength(2)
     expect(router.currentRoute.value.query.highlight).toBe(saved[0]?.id)
+  })
+
+  it('a quick save changes nothing on the form on its way to the list; a slow one says 保存中… and ignores a second tap', async () => {
+    const quick = await mountPage('/log?type=themeDay')
+    await until(() => quick.wrapper.find('[data-testid="attendance-summary"]').exists(), 'attendance')
+    const changes: MutationRecord[] = []
+    const watcher = new MutationObserver((records) => { changes.push(...records) })
+    watcher.observe(quick.wrapper.get('form').element, { subtree: true, childList: true, attributes: true, characterData: true })
+    await quick.wrapper.get('form').trigger('submit')
+    await until(() => quick.router.currentRoute.value.path === '/activities', 'navigation to the list')
+    watcher.disconnect()
+    expect(changes).toEqual([])
+
+    // A slow disk: another transaction holds the activities store for 600 ms.
+    const slow = await mountPage('/log?type=themeDay')
+    await until(() => slow.wrapper.find('[data-testid="attendance-summary"]').exists(), 'attendance')
+    const idb = getDb().backendDB()
+    const held = idb.transaction('activities', 'readwrite')
+    const until600 = Date.now() + 600
+    const keepBusy = () => { if (Date.now() < until600) held.objectStore('activities').get('nothing').onsuccess = keepBusy }
+    keepBusy()
+    await slow.wrapper.get('form').trigger('submit')
+    await until(() => slow.wrapper.get('[data-testid="save-activity"]').text() === '保存中…', 'the saving label')
+    expect(slow.wrapper.get('[data-testid="save-activity"]').attributes('disabled')).toBeDefined()
+    await slow.wrapper.get('form').trigger('submit')
+    await until(() => slow.router.currentRoute.value.path === '/activities', 'navigation to the list', 5000)
+    const today = chinaDateOf()
+    expect(await listActivitiesOfMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7)))).toHaveLength(2)
   })
 
   it('refuses an empty topic in Chinese and saves nothing', async () => {
