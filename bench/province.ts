@@ -157,7 +157,7 @@ export async function measureProvince(): Promise<BenchLine[]> {
   try {
     loaded = await loadProvince(cluster.url, year)
     const size = await sizes(cluster.url, loaded.schema)
-    const server = await startBenchServer({ DATABASE_URL: loaded.url })
+    let server = await startBenchServer({ DATABASE_URL: loaded.url })
     try {
       const secretaries = Array.from({ length: SIGNED_IN }, (_, i) => tokenOf(`prov-sec-${i}`))
       const epoch = await pullEpoch(server.url, secretaries[0]!)
@@ -170,10 +170,16 @@ export async function measureProvince(): Promise<BenchLine[]> {
       // The committee table over committee 0's branches: compiled, served again unchanged, then after one push.
       const committee = { ...BROWSER_HEADERS, authorization: `Bearer ${tokenOf('prov-committee-user')}` }
       const report = () => fetch(`${server.url}/api/committee/report?year=${year}`, { headers: committee })
+      // Summaries of this year may be stored from an earlier run on a reused schema: compile afresh for `cold`.
+      await dropStoredSummaries(loaded.url)
       const cold = await timed(report)
       const warm = [await timed(report), await timed(report), await timed(report)].sort((a, b) => a - b)[1]!
       await cannon(server.url, { ...pushLoad([secretaries[0]!]), amount: 1, connections: 1 })
       const afterPush = await timed(report)
+      // A new process (a restart, or a second process): nothing in memory, the branches' summaries in the database.
+      await server.stop()
+      server = await startBenchServer({ DATABASE_URL: loaded.url })
+      const restarted = await timed(report)
 
       const rate = (t: Throughput) => `${t.reqPerSec.toFixed(0)} req/s (p50 ${t.p50} ms, p99 ${t.p99} ms${t.failed ? `, ${t.failed} failed` : ''})`
       const share = (share: number) => `${(share * 100).toFixed(1)}% of trivial`
@@ -184,9 +190,10 @@ export async function measureProvince(): Promise<BenchLine[]> {
         { name: 'province, 1 process: trivial', value: rate(trivial) },
         { name: 'province, 1 process: idle poll, a phone of another branch per connection', value: `${rate(idle.route)} = ${share(idle.share)}`, target: '≥ 60%', pass: idle.share >= 0.6 },
         { name: 'province, 1 process: push, a phone of another branch per connection', value: `${rate(pushed.route)} = ${share(pushed.share)}`, target: '≥ 30%', pass: pushed.share >= 0.3 },
-        { name: `province: committee table, ${BRANCHES_PER_COMMITTEE} branches, first after the server starts`, value: `${cold.toFixed(0)} ms (compiles every record)` },
+        { name: `province: committee table, ${BRANCHES_PER_COMMITTEE} branches, first ever`, value: `${cold.toFixed(0)} ms (compiles every record)` },
         { name: `province: committee table, ${BRANCHES_PER_COMMITTEE} branches, after one push to one branch`, value: `${afterPush.toFixed(0)} ms`, target: '≤ 500 ms', pass: afterPush <= 500 },
         { name: `province: committee table, ${BRANCHES_PER_COMMITTEE} branches, unchanged since`, value: `${warm.toFixed(0)} ms (median of 3)`, target: '≤ 500 ms', pass: warm <= 500 },
+        { name: `province: committee table, ${BRANCHES_PER_COMMITTEE} branches, first from a new process`, value: `${restarted.toFixed(0)} ms (the branches' summaries stored in the database)`, target: '≤ 500 ms', pass: restarted <= 500 },
       )
     } finally {
       await server.stop()
@@ -203,6 +210,16 @@ export async function measureProvince(): Promise<BenchLine[]> {
     cluster.stop()
   }
   return out
+}
+
+async function dropStoredSummaries(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(`DELETE FROM branch_year_summaries`)
+  } finally {
+    await client.end()
+  }
 }
 
 async function pullEpoch(url: string, token: string): Promise<string> {

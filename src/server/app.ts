@@ -24,6 +24,7 @@ import { photoRoutes } from './routes/photos'
 import { reportRoutes } from './routes/report'
 import { reviewRoutes } from './routes/review'
 import { syncRoutes } from './routes/sync'
+import { eventRoutes } from './routes/events'
 import { DEFAULT_PHOTO_LIMITS } from './services/photos'
 
 export type { AppDeps } from './routes/deps'
@@ -45,6 +46,7 @@ function signedInRoutes(deps: RouteDeps) {
     .route('/', accountRoutes(deps))
     .route('/', branchRoutes(deps))
     .route('/', syncRoutes(deps))
+    .route('/', eventRoutes(deps))
     .route('/', photoRoutes(deps))
     .route('/', reportRoutes(deps))
     .route('/', reviewRoutes(deps))

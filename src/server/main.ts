@@ -3,6 +3,7 @@ import { createApp } from './app'
 import { serverEnvOrExit } from './env'
 import { listen } from './listen'
 import { photoLimitsOf } from './services/photos'
+import { changeFeedOf } from './services/change-feed'
 import { openStorage } from './storage/open'
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
     const closeIdle = () => {
       if ('closeIdleConnections' in server) server.closeIdleConnections()
     }
+    // phones' open event streams (routes/events.ts) end now; they reconnect to another process or after the restart
+    changeFeedOf(db).endAllStreams()
     const sweeper = setInterval(closeIdle, 50)
     server.close(() => {
       clearInterval(sweeper)

@@ -9,6 +9,7 @@ import { BACKENDS, type Backend } from './helpers/backends'
 import { type ChildServer, spawnServer } from './helpers/child-server'
 import { Device, activityFields, newId } from './helpers/device'
 import { Api, uniqueName } from './helpers/harness'
+import { listenForVersions, waitFor } from './helpers/events'
 
 const postgres: Backend | undefined = BACKENDS.find((b) => b.name === 'postgres')
 
@@ -113,4 +114,21 @@ describe.skipIf(!postgres)('two server processes over one PostgreSQL', () => {
     await reader.pull(100)
     for (const id of recordIds) expect(reader.liveActivities().filter((r) => r.id === id)).toHaveLength(1)
   }, 60_000)
+
+  it('a phone listening on one process is told of a push through the other (LISTEN/NOTIFY)', async () => {
+    const listener = listenForVersions(servers[1]!.url, token)
+    try {
+      await waitFor(() => listener.versions.length > 0, 'the stream to open')
+      const opened = listener.versions[0]!
+      const writer = new Device(api(0))
+      writer.put('activity', newId(), activityFields({ topic: '另一个进程收到的' }))
+      expect((await writer.push()).status).toBe(200)
+      await waitFor(() => listener.versions.some((v) => v > opened), 'the version from the other process')
+      const pulled = new Device(api(1))
+      await pulled.pull(1000)
+      expect(listener.versions.at(-1)).toBe(pulled.cursor)
+    } finally {
+      listener.close()
+    }
+  }, 30_000)
 })

@@ -2,7 +2,7 @@
 // group's devices, one of the records its mutations touch (and the branch's settings), then the writes. Key lists
 // and rows travel as one JSON parameter (jsonb_to_recordset on PostgreSQL, json_each on SQLite). On PostgreSQL
 // the writes are one statement (data-modifying CTEs) that also sends the branch's new version to listeners
-// (NOTIFY, read by services/branch-versions.ts). Mutations of one record within the group see each other's
+// (NOTIFY, relayed to listening phones by services/change-feed.ts). Mutations of one record within the group see each other's
 // writes (the group's rows are kept here as they change); each record is written once, as it ends up.
 import type { Mutation } from '../../shared/sync/mutation'
 import type { Db, Queryable } from '../storage/db'

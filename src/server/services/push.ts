@@ -18,7 +18,8 @@ import { num, TransactionLostError, withSavepoint } from '../storage/db'
 import { loadBranchGroups } from './branch-settings'
 import { GroupQueue } from './commit-queue'
 import { actorOf, type BranchState, type Decision, decide, groupsAfter, type JobContext, never, type PushJob } from './push-decide'
-import { BatchedStore } from './push-batch'
+import { BatchedStore, BRANCH_VERSION_CHANNEL } from './push-batch'
+import { changeFeedOf } from './change-feed'
 import { loadRecord, writeRecord } from './records'
 import type { Principal } from './sessions'
 
@@ -76,8 +77,12 @@ export async function push(db: Db, p: Principal, req: PushRequest, now = Date.no
 
 /** One group in one transaction; if that fails in any way, each push alone, mutation by mutation. */
 async function commitGroup(db: Db, branchId: string, jobs: PushJob[]): Promise<PromiseSettledResult<PushOutcome>[]> {
+  // once committed, the branch's new version is announced to the phones listening (change-feed.ts)
+  const announce = (version: number | null) => { if (version !== null) changeFeedOf(db).announce(branchId, version) }
   try {
-    const outcomes = await db.tx((q) => applyGroup(q, branchId, jobs, () => BatchedStore.load(q, db.dialect, branchId, jobs)))
+    let moved: number | null = null
+    const outcomes = await db.tx((q) => applyGroup(q, branchId, jobs, () => BatchedStore.load(q, db.dialect, branchId, jobs), (v) => { moved = v }))
+    announce(moved)
     return outcomes.map((value) => ({ status: 'fulfilled', value }))
   } catch (err) {
     if (jobs.length > 1 || !isExpectedFailure(err)) {
@@ -86,7 +91,9 @@ async function commitGroup(db: Db, branchId: string, jobs: PushJob[]): Promise<P
     const settled: PromiseSettledResult<PushOutcome>[] = []
     for (const job of jobs) {
       try {
-        const [value] = await db.tx((q) => applyGroup(q, branchId, [job], async () => new IsolatedStore(q, branchId)))
+        let moved: number | null = null
+        const [value] = await db.tx((q) => applyGroup(q, branchId, [job], async () => new IsolatedStore(q, branchId, db.dialect), (v) => { moved = v }))
+        announce(moved)
         settled.push({ status: 'fulfilled', value: value! })
       } catch (reason) {
         settled.push({ status: 'rejected', reason })
@@ -107,7 +114,9 @@ export interface PushStore {
   finish(state: BranchState, changed: boolean): Promise<void>
 }
 
-async function applyGroup(q: Queryable, branchId: string, jobs: PushJob[], open: () => Promise<PushStore>): Promise<PushOutcome[]> {
+/** `moved`: told the branch's new version when the group changed it (called before the commit). */
+async function applyGroup(q: Queryable, branchId: string, jobs: PushJob[], open: () => Promise<PushStore>,
+  moved: (version: number) => void): Promise<PushOutcome[]> {
   // Lock the branch row first (serialises every push to the branch); the epoch comes along in the same query.
   // Everything else is read after the lock: under READ COMMITTED a later statement sees what a concurrent push
   // committed while this one waited (a joined read in the locking statement would not).
@@ -118,7 +127,9 @@ async function applyGroup(q: Queryable, branchId: string, jobs: PushJob[], open:
   const state: BranchState = { branchId, version: num(branch.version), groups: await store.groups() }
   const outcomes: PushOutcome[] = []
   for (const job of jobs) outcomes.push({ ...await applyPush(store, state, job), epoch: branch.epoch })
-  await store.finish(state, state.version !== num(branch.version))
+  const changed = state.version !== num(branch.version)
+  await store.finish(state, changed)
+  if (changed) moved(state.version)
   return outcomes
 }
 
@@ -179,7 +190,7 @@ function isTransactionRetry(err: unknown): boolean {
 
 /** Statement by statement, each mutation in a savepoint: the way a push is redone when its group failed. */
 class IsolatedStore implements PushStore {
-  constructor(private readonly q: Queryable, private readonly branchId: string) {}
+  constructor(private readonly q: Queryable, private readonly branchId: string, private readonly dialect: Db['dialect']) {}
 
   groups(): Promise<string[]> {
     return loadBranchGroups(this.q, this.branchId)
@@ -226,7 +237,10 @@ class IsolatedStore implements PushStore {
   }
 
   async finish(state: BranchState, changed: boolean): Promise<void> {
-    if (changed) await this.q.run(`UPDATE branches SET version = $1 WHERE id = $2`, [state.version, this.branchId])
+    if (!changed) return
+    await this.q.run(`UPDATE branches SET version = $1 WHERE id = $2`, [state.version, this.branchId])
+    // other processes' listening phones (change-feed.ts), as the batched path's statement does
+    if (this.dialect === 'postgres') await this.q.one(`SELECT pg_notify('${BRANCH_VERSION_CHANNEL}', $1)`, [`${this.branchId} ${state.version}`])
   }
 }
 

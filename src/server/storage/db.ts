@@ -17,6 +17,11 @@ export interface Db extends Queryable {
    * `FOR UPDATE` takes a row lock on PostgreSQL; SQLite serialises writers anyway (BEGIN IMMEDIATE).
    */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>
+  /**
+   * Notices from every process sharing the database (PostgreSQL LISTEN/NOTIFY); absent on SQLite, whose one
+   * file is served by one process.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<void>
   close(): Promise<void>
 }
 

@@ -32,8 +32,11 @@ export class PostgresDb implements Db {
   readonly dialect = 'postgres' as const
   readonly pool: pg.Pool
   private readonly q: PgQueryable
+  private readonly options: PostgresOptions
+  private readonly listeners = new Set<pg.Client>()
 
   constructor(options: PostgresOptions) {
+    this.options = options
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
@@ -73,7 +76,35 @@ export class PostgresDb implements Db {
     }
   }
 
+  /**
+   * LISTEN on `channel` over a connection of its own (outside the pool: it stays open), calling `onPayload` for
+   * each NOTIFY from any process. A lost connection is opened again after a pause; notices sent meanwhile are
+   * missed, which only means phones learn of those changes at their next poll.
+   */
+  async listen(channel: string, onPayload: (payload: string) => void): Promise<void> {
+    const connect = async (): Promise<void> => {
+      const client = new pg.Client({
+        connectionString: this.options.connectionString,
+        ...(this.options.schema ? { options: `-c search_path=${this.options.schema}` } : {}),
+      })
+      this.listeners.add(client)
+      client.on('notification', (n) => { if (n.channel === channel && n.payload) onPayload(n.payload) })
+      client.on('error', () => {
+        this.listeners.delete(client)
+        void client.end().catch(() => undefined)
+        if (!this.closed) setTimeout(() => { void connect().catch(() => undefined) }, 5_000).unref()
+      })
+      await client.connect()
+      await client.query(`LISTEN ${channel}`)
+    }
+    await connect()
+  }
+
+  private closed = false
+
   async close(): Promise<void> {
+    this.closed = true
+    await Promise.all([...this.listeners].map((c) => c.end().catch(() => undefined)))
     await this.pool.end()
   }
 }

@@ -1,7 +1,8 @@
 // The HTTP API, one entry per route: its method and path, the schemas of what the server accepts (json body,
 // query string, path parameters) and of what it answers with. The server registers each route from its entry
 // and validates the request with these schemas (src/server/http/validate.ts); the client validates every
-// answer with `response` (src/client/sync/http.ts). `response: null`: the answer is 204 without a body.
+// answer with `response` (src/client/sync/http.ts). `response: null`: the answer is 204 without a body;
+// `response: 'events'`: a server-sent event stream, each event's data checked with `event`.
 import * as z from 'zod/mini'
 import {
   branchReportResponseSchema, committeeReportParamsSchema, committeeReportResponseSchema, reportParamsSchema,
@@ -10,7 +11,7 @@ import {
   changePasswordRequestSchema, claimMemberRequestSchema, confirmMemberRequestSchema, createdInviteSchema, passwordResetLinkSchema, createInviteRequestSchema, inviteCodeSchema, invitePreviewSchema,
   joinRequestSchema, meResponseSchema, sessionResponseSchema, signInRequestSchema,
 } from '../sync/account'
-import { pullParamsSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../sync/protocol'
+import { branchVersionEventSchema, pullParamsSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../sync/protocol'
 import { auditPageSchema, auditQuerySchema, branchAccountListSchema, idParamSchema, inviteListSchema } from './branch'
 import { healthResponseSchema } from './health'
 import { photoInfoSchema, photoParamSchema, photoQuerySchema, photoUploadQuerySchema } from './photos'
@@ -56,6 +57,7 @@ export const API = {
   audit: { method: 'get', path: '/api/audit', query: auditQuerySchema, response: auditPageSchema },
   push: { method: 'post', path: '/api/sync/push', json: pushRequestSchema, response: pushResponseSchema },
   pull: { method: 'get', path: '/api/sync/pull', query: pullParamsSchema, response: pullResponseSchema },
+  events: { method: 'get', path: '/api/sync/events', response: 'events', event: branchVersionEventSchema },
   /** the body is the image's bytes, its type in Content-Type; `recordId` names the activity it belongs to */
   putPhoto: {
     method: 'put', path: '/api/photos/:id', param: photoParamSchema, query: photoUploadQuerySchema, response: photoInfoSchema,

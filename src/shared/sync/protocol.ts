@@ -136,6 +136,18 @@ export type PullReset = z.infer<typeof pullResetSchema>
 export const pullResponseSchema = z.discriminatedUnion('reset', [pullPageSchema, pullResetSchema])
 export type PullResponse = z.infer<typeof pullResponseSchema>
 
+/**
+ * GET /api/sync/events: a server-sent event stream for a branch account. Each `version` event carries the
+ * branch's version when the stream opens and whenever a push moves it (never an older one than the last sent);
+ * a phone whose cursor is behind it pulls now. Comment lines (`: ping`) keep the connection alive; the server
+ * ends the stream after EVENTS_MAX_MS and the phone opens it again, so a revoked session does not linger.
+ */
+export const BRANCH_VERSION_EVENT = 'version'
+export const branchVersionEventSchema = z.object({ version: z.number().check(z.int(), z.gte(0)) })
+export type BranchVersionEvent = z.infer<typeof branchVersionEventSchema>
+export const EVENTS_PING_MS = 15_000
+export const EVENTS_MAX_MS = 5 * 60_000
+
 /** One error shape for every API failure. */
 export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),

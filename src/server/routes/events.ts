@@ -1,0 +1,53 @@
+// GET /api/sync/events: the branch's version as it moves, for a phone that is open (src/shared/sync/protocol.ts
+// describes the stream). Mounted behind the session (app.ts): the session is checked once, when the stream opens;
+// it ends after EVENTS_MAX_MS so the phone opens it again and is checked again.
+import { Hono } from 'hono'
+import { streamSSE } from 'hono/streaming'
+import { API } from '../../shared/api'
+import { BRANCH_VERSION_EVENT, EVENTS_MAX_MS, EVENTS_PING_MS } from '../../shared/sync/protocol'
+import type { AppEnv } from '../http/context'
+import { forbidden } from '../http/errors'
+import { changeFeedOf } from '../services/change-feed'
+import type { RouteDeps } from './deps'
+
+export function eventRoutes(deps: RouteDeps) {
+  const { db } = deps
+  const feed = changeFeedOf(db)
+  return new Hono<AppEnv>()
+    .get(API.events.path, (c) => {
+      const p = c.get('principal')
+      const branchId = p.branchId
+      if (!branchId || !p.branchSync) throw forbidden('只有支部账号可以接收同步通知', 'branch_only')
+      const opened = p.branchSync.version
+      c.header('Cache-Control', 'no-store')
+      // proxies (nginx) would otherwise hold the events back in their buffer
+      c.header('X-Accel-Buffering', 'no')
+      return streamSSE(c, async (stream) => {
+        let sent = -1
+        let writing = Promise.resolve()
+        const send = (version: number) => {
+          if (version <= sent) return
+          sent = version
+          writing = writing.then(() => stream.writeSSE({ event: BRANCH_VERSION_EVENT, data: JSON.stringify({ version }) }))
+            .catch(() => undefined)
+        }
+        let finish: () => void = () => undefined
+        const done = new Promise<void>((resolve) => { finish = resolve })
+        const unsubscribe = feed.subscribe(branchId, send)
+        const untrack = feed.trackStream(finish)
+        const ping = setInterval(() => { writing = writing.then(() => stream.write(': ping\n\n')).then(() => undefined, () => undefined) }, EVENTS_PING_MS)
+        const end = setTimeout(finish, EVENTS_MAX_MS)
+        stream.onAbort(finish)
+        try {
+          send(opened)
+          await done
+          await writing
+        } finally {
+          clearInterval(ping)
+          clearTimeout(end)
+          unsubscribe()
+          untrack()
+        }
+      })
+    })
+}
