@@ -91,3 +91,42 @@ test('member logs offline, comes back online; the secretary sees it without relo
     await server.stop()
   }
 })
+
+test('with the sync timer at 10 minutes, a record saved on one phone shows on the other in seconds (change feed)', async () => {
+  test.setTimeout(90_000)
+  const server = await startBranchServer()
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  try {
+    const setupLink = server.cliLink(['create-branch', '--name', '城南社区党支部', '--secretary', '张书记'])
+    const slowTimer = () => localStorage.setItem('branch-log:sync-interval-ms', String(10 * 60_000))
+    const phoneA = await phoneContext(browser, server.origin)
+    const phoneB = await phoneContext(browser, server.origin)
+    for (const phone of [phoneA, phoneB]) await phone.addInitScript(slowTimer)
+    const a = await phoneA.newPage()
+    await a.goto(setupLink)
+    await a.locator('input[name="username"]').fill('zhangshuji')
+    await a.locator('input[name="password"]').fill('secret-pass-1')
+    await a.getByTestId('join-submit').click()
+    await expect(a.getByTestId('signed-in')).toContainText('张书记')
+
+    // The same secretary on a second phone, watching the month list.
+    const b = await phoneB.newPage()
+    await b.goto('/signin')
+    await b.locator('input[name="username"]').fill('zhangshuji')
+    await b.locator('input[name="password"]').fill('secret-pass-1')
+    await b.locator('form button[type="submit"]').click()
+    await expect(b.getByTestId('signed-in')).toContainText('张书记')
+    await expect(b.getByTestId('last-sync')).not.toHaveText('尚未同步')
+    await b.goto('/activities')
+    await b.waitForTimeout(1500) // the list is open and the feed connected before the other phone saves
+
+    await logActivity(a, '支委会：研究发展党员工作')
+    const saved = Date.now()
+    await expect(listRow(b, '支委会：研究发展党员工作')).toBeVisible({ timeout: 15_000 })
+    // far sooner than the 10-minute timer: the other phone was told
+    expect(Date.now() - saved).toBeLessThan(15_000)
+  } finally {
+    await browser.close()
+    await server.stop()
+  }
+})

@@ -10,7 +10,8 @@ export type LoopEvent =
 export interface SyncLoopOptions {
   run: () => Promise<SyncResult>
   onEvent: (event: LoopEvent) => void
-  intervalMs: number
+  /** the timer's pause between syncs while visible; a function when it changes (longer while the change feed is up) */
+  intervalMs: number | (() => number)
   isOnline: () => boolean
   isVisible: () => boolean
   /** runs `task` unless another tab holds the sync lock */
@@ -48,7 +49,7 @@ export function createSyncLoop(o: SyncLoopOptions): SyncLoop {
     clearTimeout(timer)
     if (halted) return
     if (failures > 0) timer = setTimeout(() => void runNow(), backoffDelay(failures))
-    else if (o.isVisible()) timer = setTimeout(() => void runNow(), o.intervalMs)
+    else if (o.isVisible()) timer = setTimeout(() => void runNow(), typeof o.intervalMs === 'number' ? o.intervalMs : o.intervalMs())
   }
 
   async function attempt() {
