@@ -232,6 +232,45 @@ describe.each(BACKENDS)('sync protocol on $name', (backend) => {
     }
   })
 
+  it('ranges up to the head, asked for all at once while writes land and records are overwritten, give each row once', async () => {
+    const writer = new Device(branch.secretary)
+    const ids = Array.from({ length: 12 }, () => newId())
+    for (const id of ids) writer.put('activity', id, activityFields())
+    await writer.push()
+    // overwrite some: their old versions are gone, so the versions have holes
+    for (const id of ids.slice(0, 4)) writer.put('activity', id, activityFields({ topic: '改过的' }))
+    await writer.push()
+    const base = `/api/sync/pull?protocolVersion=${PROTOCOL_VERSION}`
+    const first = (await branch.secretary.get(`${base}&cursor=0&limit=3`)).body
+    expect(first.head).toBeGreaterThan(first.cursor)
+    const width = 3
+    const ranges: [number, number][] = []
+    for (let from = first.cursor; from < first.head; from += width) ranges.push([from, Math.min(from + width, first.head)])
+    const pending = ranges.map(([from, to]) => branch.secretary.get(`${base}&cursor=${from}&limit=${width}&upTo=${to}`))
+    writer.put('activity', newId(), activityFields({ topic: '范围读取时新增的' }))
+    await writer.push()
+    const pages = (await Promise.all(pending)).map((r) => r.body)
+    const versions: number[] = [...first.rows.map((r: { version: number }) => r.version)]
+    let cursor = first.cursor
+    for (const [i, page] of pages.entries()) {
+      expect(page.reset).toBe(false)
+      // a range answered whole ends at its upper bound, holes or not; only the last may say there is more
+      expect(page.cursor).toBe(ranges[i]![1])
+      expect(page.hasMore).toBe(i < pages.length - 1)
+      for (const r of page.rows as { version: number }[]) expect(r.version > ranges[i]![0] && r.version <= ranges[i]![1]).toBe(true)
+      versions.push(...page.rows.map((r: { version: number }) => r.version))
+      cursor = page.cursor
+    }
+    // then on from the last range's end, as a phone does: the write made meanwhile comes next
+    const rest = (await branch.secretary.get(`${base}&cursor=${cursor}&limit=1000`)).body
+    versions.push(...rest.rows.map((r: { version: number }) => r.version))
+    const all = (await branch.secretary.get(`${base}&cursor=0&limit=1000`)).body.rows.map((r: { version: number }) => r.version)
+    expect(versions).toEqual(all)
+    // a range past the head ends at the head
+    const past = (await branch.secretary.get(`${base}&cursor=${rest.cursor}&limit=5&upTo=${rest.cursor + 5}`)).body
+    expect(past).toMatchObject({ cursor: rest.cursor, hasMore: false, rows: [] })
+  })
+
   async function countAllRows(): Promise<number> {
     const row = await ts.db.one<{ n: unknown }>(`SELECT COUNT(*) AS n FROM records WHERE branch_id = $1`, [branch.branchId])
     return Number(row?.n)

@@ -44,8 +44,11 @@ async function pushOutbox(client: ServerClient, token: string, branchId: string)
   return { pushed, rejectedSynced }
 }
 
-function fetchPullPage(client: ServerClient, token: string, cursor: number, epoch: string | null, limit: number): Promise<PullResponse> {
-  const query = { protocolVersion: String(PROTOCOL_VERSION), cursor: String(cursor), limit: String(limit), epoch: epoch ?? undefined }
+function fetchPullPage(client: ServerClient, token: string, cursor: number, epoch: string | null, limit: number, upTo?: number): Promise<PullResponse> {
+  const query = {
+    protocolVersion: String(PROTOCOL_VERSION), cursor: String(cursor), limit: String(limit), epoch: epoch ?? undefined,
+    upTo: upTo === undefined ? undefined : String(upTo),
+  }
   return receive(serverApi(client, token).api.sync.pull.$get({ query }), API.pull.response)
 }
 
@@ -57,7 +60,7 @@ export async function pullAll(client: ServerClient, token: string): Promise<{ pu
     // Catching up (a first sync, after a reset, or the server said there is more): the largest pages the server
     // allows, so fewer round trips. An everyday sync with a few new rows asks for the default.
     const reader = readPagesAhead(
-      (cursor, epoch, limit) => fetchPullPage(client, token, cursor, epoch, limit),
+      (cursor, epoch, limit, upTo) => fetchPullPage(client, token, cursor, epoch, limit, upTo),
       position,
       { first: position.cursor === 0 ? MAX_PULL_LIMIT : DEFAULT_PULL_LIMIT, next: MAX_PULL_LIMIT },
     )

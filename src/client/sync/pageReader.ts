@@ -1,10 +1,15 @@
-// Pull pages read one after another, ahead of the writes: while engine.ts writes what has arrived, the next pages
-// are already being fetched, so a phone catching up waits on the network only for the first page. Each page is
-// asked for from the cursor the page before it ended at. At most READ_AHEAD_PAGES wait in memory.
-import type { PullResponse } from '@shared/sync/protocol'
+// Pull pages read ahead of the writes: while engine.ts writes what has arrived, the next pages are already being
+// fetched, so a phone catching up waits on the network only for the first page. A page says the branch's version
+// it was read at (`head`); everything up to it is then asked for as ranges of versions, RANGES_AT_ONCE at a time
+// (the server answers each range whole, src/shared/sync/protocol.ts), and handed over in order. Past the head, or
+// from a server that gives no head, each page is asked for from the cursor the one before it ended at.
+// At most READ_AHEAD_PAGES wait in memory, counting those on their way.
+import type { PullPage, PullResponse } from '@shared/sync/protocol'
 
-/** Pages waiting to be written at most (with MAX_PULL_LIMIT rows each, a few MB). */
+/** Pages waiting to be written or on their way, at most (with MAX_PULL_LIMIT rows each, a few MB). */
 export const READ_AHEAD_PAGES = 4
+/** Ranges asked for at once: the server answers them side by side while the phone parses and writes. */
+export const RANGES_AT_ONCE = 3
 
 export interface PageReader {
   /**
@@ -12,37 +17,73 @@ export interface PageReader {
    * last page. Throws the read's failure once the pages before it have been taken.
    */
   take(): Promise<PullResponse[]>
-  /** No more pages are wanted: the reader stops after the fetch in flight, whose answer is dropped. */
+  /** No more pages are wanted: the reader stops; answers still on their way are dropped. */
   stop(): void
 }
 
-export function readPagesAhead(
-  fetchPage: (cursor: number, epoch: string | null, limit: number) => Promise<PullResponse>,
-  from: { cursor: number; epoch: string | null },
-  limits: { first: number; next: number },
-): PageReader {
+export type FetchPage = (cursor: number, epoch: string | null, limit: number, upTo?: number) => Promise<PullResponse>
+
+export function readPagesAhead(fetchPage: FetchPage, from: { cursor: number; epoch: string | null },
+  limits: { first: number; next: number }): PageReader {
   const arrived: PullResponse[] = []
+  let inFlight = 0
   let failure: { error: unknown } | null = null
   let stopped = false
   let wakeTaker: (() => void) | null = null
   let wakeReader: (() => void) | null = null
   const wake = () => { wakeTaker?.(); wakeTaker = null }
+  const deliver = (page: PullResponse) => { arrived.push(page); wake() }
+  const room = async () => {
+    while (arrived.length + inFlight >= READ_AHEAD_PAGES && !stopped) await new Promise<void>((resolve) => { wakeReader = resolve })
+  }
+  const ask = (cursor: number, epoch: string | null, limit: number, upTo?: number) => {
+    inFlight++
+    const answer = fetchPage(cursor, epoch, limit, upTo).finally(() => { inFlight-- })
+    answer.catch(() => undefined) // awaited in order below; one failing while an earlier one is awaited is not lost
+    return answer
+  }
+
+  /** Ranges (cursor, head] in steps of `width`, several on their way at once; the last page delivered. */
+  async function readRanges(cursor: number, head: number, epoch: string, width: number): Promise<PullResponse | null> {
+    const queue: Promise<PullResponse>[] = []
+    let next = cursor
+    let last: PullResponse | null = null
+    while (next < head || queue.length > 0) {
+      while (next < head && queue.length < RANGES_AT_ONCE && arrived.length + inFlight < READ_AHEAD_PAGES && !stopped) {
+        const to = Math.min(next + width, head)
+        queue.push(ask(next, epoch, width, to))
+        next = to
+      }
+      if (stopped) return null
+      if (queue.length === 0) { await room(); continue }
+      const page = await queue.shift()!
+      if (stopped) return null
+      deliver(page)
+      last = page
+      if (page.reset) return page
+    }
+    return last
+  }
 
   void (async () => {
     let cursor = from.cursor
     let epoch = from.epoch
     let limit = limits.first
     for (;;) {
-      while (arrived.length >= READ_AHEAD_PAGES && !stopped) await new Promise<void>((resolve) => { wakeReader = resolve })
+      await room()
       if (stopped) return
-      const page = await fetchPage(cursor, epoch, limit)
+      const page = await ask(cursor, epoch, limit)
       if (stopped) return
-      arrived.push(page)
-      wake()
+      deliver(page)
       if (page.reset || !page.hasMore) return
       cursor = page.cursor
       epoch = page.epoch
       limit = limits.next
+      if (page.head !== undefined && page.head > cursor) {
+        const last = await readRanges(cursor, page.head, page.epoch, limits.next)
+        if (!last || last.reset || !last.hasMore) return
+        cursor = (last as PullPage).cursor
+      }
     }
   })().catch((error: unknown) => {
     failure = { error }

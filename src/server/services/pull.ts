@@ -1,4 +1,5 @@
-// Pull: rows of the caller's scope with version > cursor, in version order, one page at a time.
+// Pull: rows of the caller's scope with version > cursor (and ≤ upTo when a range is asked for), in version order,
+// one page at a time; each page says the branch's version it was read at (`head`).
 // The epoch and the branch's version are checked first; a device with nothing new (cursor = the branch's version)
 // is answered from them alone, records unread. For a branch account they came with the session (sessions.ts,
 // the same query), so such an idle poll costs one database read in all.
@@ -41,18 +42,27 @@ export async function pull(db: Db, p: Principal, query: PullQuery): Promise<Pull
   if (query.epoch !== undefined && query.epoch !== epoch) return { reset: true, ...base, reason: 'epoch_changed' }
   if (query.cursor > 0 && query.cursor < state.retainedFrom) return { reset: true, ...base, reason: 'cursor_too_old' }
   if (query.cursor > state.version) return { reset: true, ...base, reason: 'cursor_ahead' }
-  if (query.cursor === state.version) return { reset: false, ...base, cursor: query.cursor, hasMore: false, rows: [] }
+  const head = state.version
+  if (query.cursor === head) return { reset: false, ...base, cursor: query.cursor, hasMore: false, rows: [], head }
+  // Every version up to `head` was committed with the branch row that says so (push.ts); a range ends there at most,
+  // so a range answered whole can move the cursor to its end even where versions are missing (overwritten rows).
+  const end = query.upTo === undefined ? null : Math.min(query.upTo, head)
+  if (end !== null && end <= query.cursor) return { reset: false, ...base, cursor: query.cursor, hasMore: query.cursor < head, rows: [], head }
   const rows = await db.all<RecordRow>(
-    `SELECT ${RECORD_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
-    [branchId, query.cursor, query.limit + 1])
-  const hasMore = rows.length > query.limit
-  const page = hasMore ? rows.slice(0, query.limit) : rows
+    end === null
+      ? `SELECT ${RECORD_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`
+      : `SELECT ${RECORD_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3`,
+    end === null ? [branchId, query.cursor, query.limit + 1] : [branchId, query.cursor, query.limit + 1, end])
+  const cut = rows.length > query.limit
+  const page = cut ? rows.slice(0, query.limit) : rows
   const last = page[page.length - 1]
+  const cursor = cut || end === null ? (last ? num(last.version) : query.cursor) : end
   return {
     reset: false,
     ...base,
-    cursor: last ? num(last.version) : query.cursor,
-    hasMore,
+    cursor,
+    hasMore: cut || (end !== null && end < head),
     rows: page.map((r) => toSyncRow(r, p)),
+    head,
   }
 }

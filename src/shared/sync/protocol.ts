@@ -78,6 +78,12 @@ export const pullQuerySchema = z.object({
   epoch: z.optional(z.string().check(z.maxLength(64))),
   /** committee accounts choose which of their branches to pull; ignored for branch accounts */
   branchId: z.optional(idSchema),
+  /**
+   * Only rows with version ≤ upTo: a range (cursor, upTo] of the branch's versions. Versions are unique within a
+   * branch, so a range no wider than `limit` comes whole in one page, and a phone catching up can ask for several
+   * ranges at once (src/client/sync/pageReader.ts) instead of one page after another. Up to the `head` a page gave.
+   */
+  upTo: z.optional(z.number().check(z.int(), z.gte(1))),
 })
 export type PullQuery = z.infer<typeof pullQuerySchema>
 
@@ -87,13 +93,14 @@ export type PullQuery = z.infer<typeof pullQuerySchema>
  */
 export const pullParamsSchema = z.pipe(
   z.pipe(
-    z.object({ protocolVersion: queryCount, cursor: queryCount, limit: queryCount, epoch: queryText, branchId: queryText }),
+    z.object({ protocolVersion: queryCount, cursor: queryCount, limit: queryCount, epoch: queryText, branchId: queryText, upTo: queryCount }),
     z.transform((q): z.input<typeof pullQuerySchema> => ({
       protocolVersion: q.protocolVersion ?? -1,
       cursor: q.cursor ?? 0,
       limit: q.limit ?? DEFAULT_PULL_LIMIT,
       epoch: q.epoch,
       branchId: q.branchId,
+      upTo: q.upTo,
     })),
   ),
   pullQuerySchema,
@@ -120,6 +127,11 @@ export const pullPageSchema = z.object({
   cursor: z.number(),
   hasMore: z.boolean(),
   rows: z.array(syncRowSchema),
+  /**
+   * The branch's version when this page was read: every version up to it is committed, so ranges up to it may be
+   * asked for at once (`upTo`). Absent from servers before ranges: such a server's pages are read one by one.
+   */
+  head: z.optional(z.number()),
 })
 export type PullPage = z.infer<typeof pullPageSchema>
 

@@ -7,7 +7,7 @@ import { getDb } from '@client/db/connection'
 import { META_KEYS } from '@client/db/metaKeys'
 import { applyPullPages, readSyncPosition } from '@client/db/sync'
 import { pullAll } from '@client/sync/engine'
-import { READ_AHEAD_PAGES, readPagesAhead } from '@client/sync/pageReader'
+import { RANGES_AT_ONCE, READ_AHEAD_PAGES, readPagesAhead } from '@client/sync/pageReader'
 import type { ServerClient } from '@client/sync/http'
 import { MAX_PULL_LIMIT, type PullPage } from '@shared/sync/protocol'
 import { Device, activityFields, newId } from '../../server/helpers/device'
@@ -32,6 +32,32 @@ describe('reading pull pages ahead', () => {
     const taken = await reader.take()
     expect(taken.map((p) => (p.reset ? -1 : p.cursor))).toEqual([10, 20, 30])
     expect(asked).toEqual([[0, null, 5], [10, 'e', 10], [20, 'e', 10]])
+  })
+
+  it('asks for the ranges up to the head several at once, and hands them over in order whatever order they come back in', async () => {
+    const asked: [number, number | undefined][] = []
+    let open = 0
+    let mostOpen = 0
+    const reader = readPagesAhead(async (cursor, _epoch, limit, upTo) => {
+      asked.push([cursor, upTo])
+      open++
+      mostOpen = Math.max(mostOpen, open)
+      // later ranges answer sooner
+      await new Promise((resolve) => setTimeout(resolve, upTo === undefined ? 1 : 40 - (upTo / 10)))
+      open--
+      if (upTo === undefined) return { ...page(cursor + limit, true), head: 95 }
+      return { ...page(upTo, upTo < 95), head: 95 }
+    }, { cursor: 0, epoch: null }, { first: 10, next: 30 })
+    const cursors: number[] = []
+    for (;;) {
+      const taken = await reader.take()
+      cursors.push(...taken.map((p) => (p.reset ? -1 : p.cursor)))
+      const last = taken[taken.length - 1]!
+      if (!last.reset && !last.hasMore) break
+    }
+    expect(cursors).toEqual([10, 40, 70, 95])
+    expect(asked).toEqual([[0, undefined], [10, 40], [40, 70], [70, 95]])
+    expect(mostOpen).toBe(RANGES_AT_ONCE)
   })
 
   it(`keeps at most ${READ_AHEAD_PAGES} pages waiting, and stops when told`, async () => {
