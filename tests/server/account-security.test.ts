@@ -31,7 +31,8 @@ describe.each(BACKENDS)('account security ($name)', (backend) => {
       [name, 'aaaaaaaa', /同一个字符/],
       [name, '12345678', /密码/],
       [name, 'password1', /太常见/],
-      [name, `${name}!`, /登录名/],
+      // long enough whatever the process id makes the name, so it is refused for holding the name, not for length
+      [name, `${name}-pass`, /登录名/],
       ['pаvel01', 'good-pass-words', /只能用汉字、英文字母/], // Cyrillic а
       [`zhang\u200bsan`, 'good-pass-words', /不可见字符/],
     ]
