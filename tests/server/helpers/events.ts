@@ -1,5 +1,6 @@
-// A phone's GET /api/sync/events as a test reads it: the branch versions it was told, in order.
-import { BRANCH_VERSION_EVENT, branchVersionEventSchema } from '../../../src/shared/sync/protocol'
+// A phone's GET /api/sync/events as a test reads it, with the phone's own reader (src/client/sync/changeFeed.ts):
+// the branch versions it was told, in order.
+import { readVersionEvents } from '../../../src/client/sync/changeFeed'
 
 export interface EventListener {
   versions: number[]
@@ -18,19 +19,7 @@ export function listenForVersions(url: string, token?: string): EventListener {
     const res = await fetch(`${url}/api/sync/events`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: controller.signal })
     status = res.status
     if (!res.ok || !res.body) return
-    const decoder = new TextDecoder()
-    let buffer = ''
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true })
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const block = buffer.slice(0, end)
-        buffer = buffer.slice(end + 2)
-        const lines = block.split('\n')
-        if (!lines.includes(`event: ${BRANCH_VERSION_EVENT}`)) continue
-        const data = lines.find((l) => l.startsWith('data: '))?.slice(6) ?? ''
-        versions.push(branchVersionEventSchema.parse(JSON.parse(data)).version)
-      }
-    }
+    await readVersionEvents(res.body, (version) => versions.push(version))
   })().catch(() => undefined)
   return { versions, status: () => status, close: () => controller.abort(), ended }
 }

@@ -7,18 +7,11 @@ import { pullAll } from '@client/sync/engine'
 import { readVersionEvents, startChangeFeed } from '@client/sync/changeFeed'
 import { Device, activityFields, newId } from '../../server/helpers/device'
 import { setupBranch } from '../../server/helpers/harness'
+import { waitFor } from '../../server/helpers/events'
 import { signInAs, useRealServer } from './realServer'
 
 const server = useRealServer()
 let phones = 0
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 function bodyOf(chunks: string[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
