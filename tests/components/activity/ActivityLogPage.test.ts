@@ -81,6 +81,20 @@ describe('ActivityLogPage', () => {
     expect(await listActivitiesOfMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7)))).toHaveLength(2)
   })
 
+  it('opened before the roster arrived, the sheet takes the roster once it comes; what the member typed stays', async () => {
+    useDatabase(`log-page-empty-${Math.random()}`)
+    setActivePinia(createPinia())
+    const { wrapper } = await mountPage('/log?type=themeDay')
+    await until(() => wrapper.find('[data-testid="attendance-summary"]').exists(), 'attendance')
+    expect(wrapper.get('[data-testid="attendance-summary"]').text()).toContain('应到 0 人')
+    await wrapper.get('input[name="topic"]').setValue('先填的主题')
+    // the roster arrives by sync (written straight into the database, as a pull does)
+    await addMembers([{ name: '张书记', role: 'secretary', group: '', active: true }, { name: '李明', role: 'member', group: '', active: true }])
+    await until(() => wrapper.get('[data-testid="attendance-summary"]').text().includes('应到 2 人'), 'the roster in the sheet')
+    expect((wrapper.get('input[name="topic"]').element as HTMLInputElement).value).toBe('先填的主题')
+    expect((wrapper.get('input[name="host"]').element as HTMLInputElement).value).toBe('张书记')
+  })
+
   it('refuses an empty topic in Chinese and saves nothing', async () => {
     const { wrapper } = await mountPage('/log?type=themeDay')
     await wrapper.get('input[name="topic"]').setValue('   ')
