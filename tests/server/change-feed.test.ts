@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCommittee } from '../../src/server/services/accounts'
+import { MAX_STREAMS_PER_ADDRESS } from '../../src/server/routes/events'
 import { BACKENDS } from './helpers/backends'
 import { spawnServer } from './helpers/child-server'
 import { Device, activityFields, newId } from './helpers/device'
@@ -57,6 +58,25 @@ describe.each(BACKENDS)('the change feed on $name', (backend) => {
       expect(listener.versions).toHaveLength(count)
     } finally {
       listener.close()
+    }
+  })
+
+  it(`holds at most ${MAX_STREAMS_PER_ADDRESS} streams from one address; the next phone is told to poll`, async () => {
+    const open = Array.from({ length: MAX_STREAMS_PER_ADDRESS }, () => listenForVersions(ts.url, a.secretary.token))
+    try {
+      await waitFor(() => open.every((l) => l.versions.length > 0), 'every stream to open')
+      const refused = listenForVersions(ts.url, a.secretary.token)
+      await refused.ended
+      expect(refused.status()).toBe(429)
+      open.pop()!.close()
+      const next = listenForVersions(ts.url, a.secretary.token)
+      try {
+        await waitFor(() => next.status() === 200, 'a stream once one closed', 5000)
+      } finally {
+        next.close()
+      }
+    } finally {
+      for (const l of open) l.close()
     }
   })
 

@@ -6,18 +6,35 @@ import { streamSSE } from 'hono/streaming'
 import { API } from '../../shared/api'
 import { BRANCH_VERSION_EVENT, EVENTS_MAX_MS, EVENTS_PING_MS } from '../../shared/sync/protocol'
 import type { AppEnv } from '../http/context'
-import { forbidden } from '../http/errors'
+import { clientAddress } from '../http/context'
+import { forbidden, tooMany } from '../http/errors'
 import { changeFeedOf } from '../services/change-feed'
 import type { RouteDeps } from './deps'
 
+/**
+ * Open streams one address may hold in this process: half the default socket cap (listen.ts), so phones behind one
+ * NAT address keep room for their ordinary requests. Past it a phone is refused (429) and syncs on its timer.
+ */
+export const MAX_STREAMS_PER_ADDRESS = 32
+
 export function eventRoutes(deps: RouteDeps) {
-  const { db } = deps
+  const { db, trustProxy } = deps
   const feed = changeFeedOf(db)
+  const perAddress = new Map<string, number>()
   return new Hono<AppEnv>()
     .get(API.events.path, (c) => {
       const p = c.get('principal')
       const branchId = p.branchId
       if (!branchId || !p.branchSync) throw forbidden('只有支部账号可以接收同步通知', 'branch_only')
+      const address = clientAddress(c, trustProxy)
+      const holding = perAddress.get(address) ?? 0
+      if (holding >= MAX_STREAMS_PER_ADDRESS) throw tooMany('同一网络打开的手机过多，本机将按时自动同步', 'too_many_streams')
+      perAddress.set(address, holding + 1)
+      const release = () => {
+        const left = (perAddress.get(address) ?? 1) - 1
+        if (left <= 0) perAddress.delete(address)
+        else perAddress.set(address, left)
+      }
       const opened = p.branchSync.version
       c.header('Cache-Control', 'no-store')
       // proxies (nginx) would otherwise hold the events back in their buffer
@@ -47,6 +64,7 @@ export function eventRoutes(deps: RouteDeps) {
           clearTimeout(end)
           unsubscribe()
           untrack()
+          release()
         }
       })
     })
