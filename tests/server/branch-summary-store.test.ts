@@ -1,14 +1,15 @@
 // Branch year summaries kept in the database (src/server/services/branch-summary-store.ts): a process that starts
-// afresh reads them instead of compiling; a push, a new month or a new summary format compiles again; an older
+// afresh reads them instead of compiling; a push, a new month or another build compiles again; an older
 // version never overwrites a newer one. And the two facts the stored summary rests on: a summary is the same on
-// every day of a month, and its format number changes whenever its content would.
-import { createHash } from 'node:crypto'
+// every day of a month, and it is stored under a fingerprint of the code that compiled it.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { addDays, type ChinaDate } from '../../src/shared/dates'
 import { makeSyntheticRoster, makeSyntheticYear } from '../../src/shared/report/synthetic'
-import { storableTally } from '../../src/shared/report/tally'
 import { DEFAULT_RULES } from '../../src/shared/rules'
-import { SUMMARY_FORMAT, storeSummaries, summarySignature } from '../../src/server/services/branch-summary-store'
+import { fingerprintSources, storeSummaries, summarySignature } from '../../src/server/services/branch-summary-store'
 import { summarizeBranchYear, type BranchData } from '../../src/server/services/report-branches'
 import { BACKENDS } from './helpers/backends'
 import { Device, activityFields, newId } from './helpers/device'
@@ -36,14 +37,28 @@ describe('a branch year summary', () => {
     }
   })
 
-  it('keeps its format number: a change to what a summary holds must bump SUMMARY_FORMAT', () => {
-    const summary = summarizeBranchYear(syntheticBranch(1), Y, `${Y}-12-15`)
-    // as stored: tally paths by name (their numbers depend on what this process compiled before)
-    const stored = { ...summary, tally: storableTally(summary.tally) }
-    const fingerprint = createHash('sha256').update(JSON.stringify(stored)).digest('hex').slice(0, 16)
-    // When this fails because the compiler's output changed: bump SUMMARY_FORMAT in branch-summary-store.ts (stored
-    // summaries of the old format are then compiled again), and put the new format and fingerprint here.
-    expect({ format: SUMMARY_FORMAT, fingerprint }).toEqual({ format: 1, fingerprint: 'd2bf28f91ad9989a' })
+  it('is stored under the code that compiled it: any change to a source file gives another signature', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhibu-fingerprint-'))
+    try {
+      mkdirSync(join(dir, 'report'))
+      writeFileSync(join(dir, 'report', 'compile.ts'), 'export const a = 1\n')
+      writeFileSync(join(dir, 'rules.ts'), 'export const b = 2\n')
+      const before = fingerprintSources([dir])
+      expect(fingerprintSources([dir])).toBe(before)
+      writeFileSync(join(dir, 'report', 'compile.ts'), 'export const a = 3\n')
+      const edited = fingerprintSources([dir])
+      expect(edited).not.toBe(before)
+      writeFileSync(join(dir, 'report', 'labels.ts'), 'export const c = 4\n')
+      expect(fingerprintSources([dir])).not.toBe(edited)
+      writeFileSync(join(dir, 'notes.md'), 'not code')
+      expect(fingerprintSources([dir])).toBe(fingerprintSources([dir]))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    // this build's signature: the same for the same version and month, another for another version or month
+    expect(summarySignature(7, '2025-03-02')).toBe(summarySignature(7, '2025-03-31'))
+    expect(summarySignature(7, '2025-03-02')).not.toBe(summarySignature(8, '2025-03-02'))
+    expect(summarySignature(7, '2025-03-02')).not.toBe(summarySignature(7, '2025-04-01'))
   })
 })
 

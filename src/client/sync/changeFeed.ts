@@ -4,7 +4,7 @@
 // The feed only ever triggers the ordinary sync: if it is down (an old server, a proxy that buffers, no network),
 // polling carries on as before.
 import { API } from '@shared/api'
-import { BRANCH_VERSION_EVENT, branchVersionEventSchema } from '@shared/sync/protocol'
+import { BRANCH_VERSION_EVENT, branchVersionEventSchema, EVENTS_PING_MS } from '@shared/sync/protocol'
 import type { ServerClient } from './http'
 import { backoffDelay } from './loop'
 
@@ -33,15 +33,25 @@ export interface ChangeFeed {
 const IDLE_RETRY_MS = 10 * 60_000
 /** A stream that lived this long ended normally (the server's EVENTS_MAX_MS, a restart): reopen at once. */
 const HEALTHY_STREAM_MS = 30_000
+/**
+ * The server pings every EVENTS_PING_MS. Nothing for this long: the path died without telling (a NAT forgot the
+ * connection, Wi-Fi gave way to mobile data, a proxy holds the body back), and the stream is given up.
+ */
+const SILENT_STREAM_MS = Math.round(2.5 * EVENTS_PING_MS)
 
-/** Calls `onVersion` for each `version` event of an SSE body (blocks separated by a blank line). */
-export async function readVersionEvents(body: ReadableStream<Uint8Array>, onVersion: (version: number) => void): Promise<void> {
+/**
+ * Calls `onVersion` for each `version` event of an SSE body (blocks separated by a blank line), and `onBytes` for
+ * anything at all that arrives (pings included).
+ */
+export async function readVersionEvents(body: ReadableStream<Uint8Array>, onVersion: (version: number) => void,
+  onBytes: () => void = () => undefined): Promise<void> {
   const reader = body.getReader()
   const decoder = new TextDecoder()
   let buffer = ''
   for (;;) {
     const { value, done } = await reader.read()
     if (done) return
+    onBytes()
     buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n')
     for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
       const lines = buffer.slice(0, end).split('\n')
@@ -80,10 +90,17 @@ export function startChangeFeed(o: ChangeFeedOptions): ChangeFeed {
         headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' }, signal: controller.signal, cache: 'no-store',
       })
       if (!res.ok || !res.body) return 'refused'
-      setConnected(true)
-      await readVersionEvents(res.body, (version) => {
-        void o.cursor().then((cursor) => { if (version > cursor) o.onNewer() }, () => undefined)
-      })
+      let heard = Date.now()
+      const watchdog = setInterval(() => { if (Date.now() - heard > SILENT_STREAM_MS) controller.abort() }, EVENTS_PING_MS)
+      try {
+        await readVersionEvents(res.body, (version) => {
+          // up once the server has said something: headers alone may come from a proxy that holds the rest back
+          setConnected(true)
+          void o.cursor().then((cursor) => { if (version > cursor) o.onNewer() }, () => undefined)
+        }, () => { heard = Date.now() })
+      } finally {
+        clearInterval(watchdog)
+      }
       return 'ended'
     } finally {
       stream = null

@@ -75,6 +75,8 @@ export function startSync(): void {
     onNewer: () => void loop.runNow(),
     isOnline: () => navigator.onLine,
     isVisible: () => document.visibilityState === 'visible',
+    // the feed went down while the app is in use: sync now, and the timer is back to its short pause
+    onConnected: (up) => { if (!up && document.visibilityState === 'visible') void loop.runNow() },
   })
   sync.attach(loop.runNow)
   // Saved here while online: sent within a second, so the branch's other open phones have it in seconds too.

@@ -7,7 +7,7 @@ import { API } from '../../shared/api'
 import { BRANCH_VERSION_EVENT, EVENTS_MAX_MS, EVENTS_PING_MS } from '../../shared/sync/protocol'
 import type { AppEnv } from '../http/context'
 import { clientAddress } from '../http/context'
-import { forbidden, tooMany } from '../http/errors'
+import { ApiError, forbidden, tooMany } from '../http/errors'
 import { changeFeedOf } from '../services/change-feed'
 import type { RouteDeps } from './deps'
 
@@ -26,6 +26,7 @@ export function eventRoutes(deps: RouteDeps) {
       const p = c.get('principal')
       const branchId = p.branchId
       if (!branchId || !p.branchSync) throw forbidden('只有支部账号可以接收同步通知', 'branch_only')
+      if (feed.closing) throw new ApiError(503, 'shutting_down', '服务器正在重启，稍后自动同步')
       const address = clientAddress(c, trustProxy)
       const holding = perAddress.get(address) ?? 0
       if (holding >= MAX_STREAMS_PER_ADDRESS) throw tooMany('同一网络打开的手机过多，本机将按时自动同步', 'too_many_streams')
@@ -36,7 +37,6 @@ export function eventRoutes(deps: RouteDeps) {
         else perAddress.set(address, left)
       }
       const opened = p.branchSync.version
-      c.header('Cache-Control', 'no-store')
       // proxies (nginx) would otherwise hold the events back in their buffer
       c.header('X-Accel-Buffering', 'no')
       return streamSSE(c, async (stream) => {
@@ -57,6 +57,9 @@ export function eventRoutes(deps: RouteDeps) {
         stream.onAbort(finish)
         try {
           send(opened)
+          // a push that committed after the session was read, before the subscription: its version, now
+          const now = await db.one<{ version: unknown }>(`SELECT version FROM branches WHERE id = $1`, [branchId])
+          if (now) send(Number(now.version))
           await done
           await writing
         } finally {

@@ -1,7 +1,12 @@
 // Branches' year summaries (report-branches.ts) kept in the database, beside the copy each process keeps in
 // memory: a restarted process, or a second one over the same PostgreSQL, reads them instead of compiling every
 // branch of a committee again (docs/scale.md). A stored summary is used only under the signature it was compiled
-// for (the branch's version, the China month, the summary format), so it is never served for other records.
+// for (the code that compiled it, the branch's version, the China month), so it is never served for other records
+// or by another build.
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { ChinaDate } from '../../shared/dates'
 import type { Db, SqlValue } from '../storage/db'
 import { storableTally, tallyFromStored, type StoredYearTally } from '../../shared/report/tally'
@@ -20,19 +25,45 @@ function fromStored(text: string): BranchYearSummary {
   return { ...stored, tally: tallyFromStored(stored.tally) }
 }
 
-/**
- * Bump when what a summary holds, or how it is compiled, changes: stored summaries of another format are then
- * compiled again. tests/server/branch-summary-store.test.ts fails when the compiled output changes and this does not.
- */
-export const SUMMARY_FORMAT = 1
+/** Every .ts file under `roots`, by path and content: what the code is, whatever it is deployed as. */
+export function fingerprintSources(roots: readonly string[]): string {
+  const hash = createHash('sha256')
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) visit(path)
+      else if (entry.name.endsWith('.ts')) hash.update(`${path.slice(dir.length)}\0`).update(readFileSync(path)).update('\0')
+    }
+  }
+  for (const root of roots) visit(root)
+  return hash.digest('base64url').slice(0, 16)
+}
+
+let code: string | undefined
 
 /**
- * What a summary depends on besides the code: the branch's records (its version) and the month. The month, not the
- * day: every rule period ends at a month's end (month, quarter, year), so which periods are over, and so what was
+ * The code that compiles summaries: src/shared (the compiler, the rules, the model) and these services. A new build
+ * compiles each branch again once, as when summaries lived in memory only. Where the sources cannot be read (a
+ * bundled build), each process has its own value: stored summaries are then only ever its own.
+ */
+function compilerFingerprint(): string {
+  if (code === undefined) {
+    try {
+      code = fingerprintSources([fileURLToPath(new URL('../../shared', import.meta.url)), fileURLToPath(new URL('.', import.meta.url))])
+    } catch {
+      code = `process-${process.pid}-${Date.now()}`
+    }
+  }
+  return code
+}
+
+/**
+ * What a summary depends on: the code, the branch's records (its version) and the month. The month, not the day:
+ * every rule period ends at a month's end (month, quarter, year), so which periods are over, and so what was
  * missed, changes only when the month does (tests/server/branch-summary-store.test.ts checks every day of a year).
  */
 export function summarySignature(version: number, today: ChinaDate): string {
-  return `${SUMMARY_FORMAT} ${version} ${today.slice(0, 7)}`
+  return `${compilerFingerprint()} ${version} ${today.slice(0, 7)}`
 }
 
 /** IN lists are sent this many ids at a time (PostgreSQL and SQLite both cap bound parameters). */
@@ -66,6 +97,15 @@ export interface SummaryToStore {
  * may compile the same branch at different versions); a lost write only means compiling that branch again.
  */
 export async function storeSummaries(db: Db, year: number, summaries: readonly SummaryToStore[], now: number): Promise<void> {
+  try {
+    await writeSummaries(db, year, summaries, now)
+  } catch (err) {
+    // best effort: the table is served from what was compiled; a later one compiles these branches again
+    console.error(`branch summaries: not stored (${String(err)})`)
+  }
+}
+
+async function writeSummaries(db: Db, year: number, summaries: readonly SummaryToStore[], now: number): Promise<void> {
   const perRow = 6
   const rowsPerStatement = Math.floor(CHUNK / perRow)
   for (let start = 0; start < summaries.length; start += rowsPerStatement) {

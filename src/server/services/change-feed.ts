@@ -1,8 +1,8 @@
-// Who wants to know that a branch's records changed: phones holding GET /api/sync/events open (routes/sync.ts)
+// Who wants to know that a branch's records changed: phones holding GET /api/sync/events open (routes/events.ts)
 // are told the branch's new version at once, so they pull now instead of at their next poll. A push announces
 // the version it committed to this process's listeners; on PostgreSQL its NOTIFY (push-batch.ts) reaches every
 // other process too, which relay it to theirs. A listener may hear a version twice (its own process, then the
-// NOTIFY) or out of order: routes/sync.ts sends only versions newer than the last it sent.
+// NOTIFY) or out of order: routes/events.ts sends only versions newer than the last it sent.
 import type { Db } from '../storage/db'
 import { BRANCH_VERSION_CHANNEL } from './push-batch'
 
@@ -11,13 +11,14 @@ export type VersionListener = (version: number) => void
 export class BranchChangeFeed {
   private readonly listeners = new Map<string, Set<VersionListener>>()
   private readonly streams = new Set<() => void>()
+  /** shutting down: no new streams (a phone reconnecting on a kept-alive socket would hold the exit up) */
+  closing = false
 
   constructor(db: Db) {
-    db.listen?.(BRANCH_VERSION_CHANNEL, (payload) => {
+    // on PostgreSQL, other processes' pushes; the connection retries by itself (storage/postgres.ts)
+    void db.listen?.(BRANCH_VERSION_CHANNEL, (payload) => {
       const [branchId, version] = payload.split(' ')
       if (branchId && Number.isInteger(Number(version))) this.announce(branchId, Number(version))
-    }).catch((err: unknown) => {
-      console.error(`change feed: LISTEN failed (${String(err)}); phones learn of other processes' pushes by polling`)
     })
   }
 
@@ -43,6 +44,7 @@ export class BranchChangeFeed {
   }
 
   endAllStreams(): void {
+    this.closing = true
     for (const end of [...this.streams]) end()
   }
 }

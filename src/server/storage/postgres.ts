@@ -78,33 +78,62 @@ export class PostgresDb implements Db {
 
   /**
    * LISTEN on `channel` over a connection of its own (outside the pool: it stays open), calling `onPayload` for
-   * each NOTIFY from any process. A lost connection is opened again after a pause; notices sent meanwhile are
-   * missed, which only means phones learn of those changes at their next poll.
+   * each NOTIFY from any process. A lost connection (or one that could not be opened) is tried again with a
+   * growing pause; notices sent meanwhile are missed, which only means phones learn of those changes at their
+   * next poll. Resolves once listening, or after the first failed try (it keeps trying).
    */
-  async listen(channel: string, onPayload: (payload: string) => void): Promise<void> {
+  listen(channel: string, onPayload: (payload: string) => void): Promise<void> {
+    let failures = 0
+    let first: (() => void) | null = null
+    const started = new Promise<void>((resolve) => { first = resolve })
+    const settleFirst = () => { first?.(); first = null }
+    const retry = () => {
+      if (this.closed) return
+      failures++
+      setTimeout(() => { void connect() }, Math.min(60_000, 1_000 * 2 ** Math.min(failures, 6))).unref()
+    }
     const connect = async (): Promise<void> => {
+      if (this.closed) return
       const client = new pg.Client({
         connectionString: this.options.connectionString,
+        keepAlive: true,
         ...(this.options.schema ? { options: `-c search_path=${this.options.schema}` } : {}),
       })
-      this.listeners.add(client)
-      client.on('notification', (n) => { if (n.channel === channel && n.payload) onPayload(n.payload) })
-      client.on('error', () => {
+      let lost = false
+      const drop = () => {
+        if (lost) return
+        lost = true
         this.listeners.delete(client)
         void client.end().catch(() => undefined)
-        if (!this.closed) setTimeout(() => { void connect().catch(() => undefined) }, 5_000).unref()
-      })
-      await client.connect()
-      await client.query(`LISTEN ${channel}`)
+        retry()
+      }
+      client.on('notification', (n) => { if (n.channel === channel && n.payload) onPayload(n.payload) })
+      client.on('error', drop)
+      client.on('end', drop)
+      this.listeners.add(client)
+      try {
+        await client.connect()
+        await client.query(`LISTEN ${channel}`)
+        if (this.closed) { lost = true; this.listeners.delete(client); await client.end().catch(() => undefined); return }
+        failures = 0
+      } catch (err) {
+        if (!lost) console.error(`LISTEN ${channel}: ${String(err)}; trying again`)
+        drop()
+      } finally {
+        settleFirst()
+      }
     }
-    await connect()
+    void connect()
+    return started
   }
 
   private closed = false
 
   async close(): Promise<void> {
     this.closed = true
-    await Promise.all([...this.listeners].map((c) => c.end().catch(() => undefined)))
+    const listening = [...this.listeners]
+    this.listeners.clear()
+    await Promise.all(listening.map((c) => c.end().catch(() => undefined)))
     await this.pool.end()
   }
 }

@@ -88,11 +88,15 @@ describe('ActivityLogPage', () => {
     await until(() => wrapper.find('[data-testid="attendance-summary"]').exists(), 'attendance')
     expect(wrapper.get('[data-testid="attendance-summary"]').text()).toContain('应到 0 人')
     await wrapper.get('input[name="topic"]').setValue('先填的主题')
+    await wrapper.get('.observers input').setValue('入党积极分子李四')
     // the roster arrives by sync (written straight into the database, as a pull does)
     await addMembers([{ name: '张书记', role: 'secretary', group: '', active: true }, { name: '李明', role: 'member', group: '', active: true }])
     await until(() => wrapper.get('[data-testid="attendance-summary"]').text().includes('应到 2 人'), 'the roster in the sheet')
     expect((wrapper.get('input[name="topic"]').element as HTMLInputElement).value).toBe('先填的主题')
     expect((wrapper.get('input[name="host"]').element as HTMLInputElement).value).toBe('张书记')
+    expect((wrapper.get('.observers input').element as HTMLInputElement).value).toBe('入党积极分子李四')
+    // kept as a draft like any input: the form opened again has 应到 filled in
+    await until(async () => ((await readDraft<{ fields: { attendance?: { expected: string[] } } }>('new-activity'))?.fields.attendance?.expected.length ?? 0) === 2, 'the draft with the roster')
   })
 
   it('refuses an empty topic in Chinese and saves nothing', async () => {
