@@ -110,3 +110,29 @@ function onlyCommitteeChanged(before: readonly ActivityTypeId[], after: readonly
   const committeeOnly = (t: readonly ActivityTypeId[]) => t.length > 0 && t.every((x) => x === 'committeeMeeting')
   return committeeOnly(before) !== committeeOnly(after)
 }
+
+/**
+ * The roster arrived after the form was filled in with none: the parts that name members and are still empty take
+ * the roster's defaults (应到 everyone, the 志愿服务 names, 合格 for 评议, the secretary as 主持人); whatever the
+ * member already set stays as it is. Returns `fields` itself when nothing changes.
+ */
+export function withRosterDefaults(fields: ActivityFields, ctx: FormContext): ActivityFields {
+  const defaults = withTypes({ ...fields, attendance: undefined, volunteer: undefined, evaluation: undefined, host: '' }, fields.types, ctx)
+  const next: ActivityFields = { ...fields }
+  const a = fields.attendance
+  if (a && defaults.attendance && a.expected.length === 0 && a.leave.length === 0 && a.absent.length === 0) {
+    next.attendance = { ...a, expected: defaults.attendance.expected }
+  }
+  const v = fields.volunteer
+  if (v && defaults.volunteer?.memberIds && v.participants === 0 && !v.memberIds?.length) {
+    next.volunteer = { ...v, participants: defaults.volunteer.participants, memberIds: defaults.volunteer.memberIds }
+  }
+  const e = fields.evaluation
+  if (e && defaults.evaluation && e.excellent + e.qualified + e.basicallyQualified + e.unqualified === 0) {
+    next.evaluation = { ...e, qualified: defaults.evaluation.qualified }
+  }
+  if (!fields.host && defaults.host) next.host = defaults.host
+  const changed = next.attendance !== fields.attendance || next.volunteer !== fields.volunteer
+    || next.evaluation !== fields.evaluation || next.host !== fields.host
+  return changed ? next : fields
+}
