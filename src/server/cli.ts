@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     },
   })
   const env = serverEnvOrExit()
-  const storage = { dataDir: env.dataDir, databaseUrl: env.databaseUrl }
+  const storage = { dataDir: env.dataDir, databaseUrl: env.databaseUrl, preparedStatements: env.pgPreparedStatements }
   if (command === 'backup' || command === 'restore') {
     try {
       if (command === 'backup') {

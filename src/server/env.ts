@@ -1,6 +1,7 @@
 // The server's environment, read once by main.ts and cli.ts. A variable that is set but unusable stops the
 // process with a message that names it, instead of a server that starts with a silent fallback.
 //   PORT (8080)  HOST (0.0.0.0)  DATA_DIR (./data)  DATABASE_URL (PostgreSQL; embedded SQLite when unset)
+//   PG_PREPARED_STATEMENTS (1; 0 behind a pooler in transaction mode that does not keep prepared statements)
 //   DIST_DIR (./dist)  PUBLIC_ORIGIN (e.g. https://zhibu.example.cn; absolute links in QR codes)
 //   TRUST_PROXY, HSTS, ZHIBU_TEST_HOOKS (1 on, 0 off; test hooks for tests only)
 //   TLS_CERT, TLS_KEY (PEM file paths, both or neither: the server itself serves HTTPS on PORT)
@@ -16,6 +17,8 @@ export interface ServerEnv {
   host: string
   dataDir: string
   databaseUrl: string | undefined
+  /** PostgreSQL: hot statements as named prepared statements (storage/postgres.ts) */
+  pgPreparedStatements: boolean
   distDir: string
   publicOrigin: string | undefined
   trustProxy: boolean
@@ -72,19 +75,21 @@ const positiveCount = (fallback: string) => z.pipe(
 )
 
 const FLAG_VALUES: Readonly<Record<string, boolean>> = { '1': true, true: true, '0': false, false: false }
-const flag = z.pipe(
+const flagDefaulting = (fallback: boolean) => z.pipe(
   optionalText,
   z.pipe(
     z.optional(z.string().check(z.refine((v) => Object.hasOwn(FLAG_VALUES, v), '应为 1（开启）或 0（关闭）'))),
-    z.transform((v: string | undefined) => (v === undefined ? false : FLAG_VALUES[v] === true)),
+    z.transform((v: string | undefined) => (v === undefined ? fallback : FLAG_VALUES[v] === true)),
   ),
 )
+const flag = flagDefaulting(false)
 
 const envSchema = z.object({
   PORT: port,
   HOST: withDefault('0.0.0.0'),
   DATA_DIR: withDefault('./data'),
   DATABASE_URL: databaseUrl,
+  PG_PREPARED_STATEMENTS: flagDefaulting(true),
   DIST_DIR: withDefault('dist'),
   PUBLIC_ORIGIN: publicOrigin,
   TRUST_PROXY: flag,
@@ -127,6 +132,7 @@ export function parseServerEnv(env: Readonly<Record<string, string | undefined>>
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    pgPreparedStatements: e.PG_PREPARED_STATEMENTS,
     distDir: e.DIST_DIR,
     publicOrigin: e.PUBLIC_ORIGIN,
     trustProxy: e.TRUST_PROXY,

@@ -10,7 +10,7 @@ const SHUTDOWN_GRACE_MS = 10_000
 
 async function main(): Promise<void> {
   const env = serverEnvOrExit()
-  const db = await openStorage({ dataDir: env.dataDir, databaseUrl: env.databaseUrl })
+  const db = await openStorage({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, preparedStatements: env.pgPreparedStatements })
   const app = createApp({
     db,
     distDir: env.distDir,

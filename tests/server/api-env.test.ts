@@ -28,7 +28,7 @@ function run(script: string, env: Record<string, string>): Promise<{ code: numbe
 describe('server environment', () => {
   it('falls back to the defaults when nothing (or an empty value) is set', () => {
     const defaults = {
-      port: 8080, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined, distDir: 'dist', publicOrigin: undefined,
+      port: 8080, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined, pgPreparedStatements: true, distDir: 'dist', publicOrigin: undefined,
       trustProxy: false, hsts: false, testHooks: false, tls: undefined, maxConnectionsPerAddress: 64,
       photoQuotaPerMemberMb: 200, photoQuotaPerBranchMb: 5000, orphanPhotoGraceHours: 48,
     }
@@ -39,11 +39,12 @@ describe('server environment', () => {
   it('reads every variable', () => {
     expect(parseServerEnv({
       PORT: '0', HOST: '127.0.0.1', DATA_DIR: '/var/lib/zhibu', DATABASE_URL: 'postgres://zhibu:pw@db:5432/zhibu',
-      DIST_DIR: '/srv/dist', PUBLIC_ORIGIN: 'https://zhibu.example.cn/', TRUST_PROXY: '1', HSTS: 'true', ZHIBU_TEST_HOOKS: '0',
+      PG_PREPARED_STATEMENTS: '0', DIST_DIR: '/srv/dist', PUBLIC_ORIGIN: 'https://zhibu.example.cn/', TRUST_PROXY: '1', HSTS: 'true', ZHIBU_TEST_HOOKS: '0',
       TLS_CERT: 'package.json', TLS_KEY: 'tsconfig.json', MAX_CONNECTIONS_PER_ADDRESS: '500',
       PHOTO_QUOTA_PER_MEMBER_MB: '50', PHOTO_QUOTA_PER_BRANCH_MB: '20000', ORPHAN_PHOTO_GRACE_HOURS: '72',
     })).toEqual({
-      port: 0, host: '127.0.0.1', dataDir: '/var/lib/zhibu', databaseUrl: 'postgres://zhibu:pw@db:5432/zhibu', distDir: '/srv/dist',
+      port: 0, host: '127.0.0.1', dataDir: '/var/lib/zhibu', databaseUrl: 'postgres://zhibu:pw@db:5432/zhibu',
+      pgPreparedStatements: false, distDir: '/srv/dist',
       publicOrigin: 'https://zhibu.example.cn', trustProxy: true, hsts: true, testHooks: false,
       tls: { certFile: 'package.json', keyFile: 'tsconfig.json' }, maxConnectionsPerAddress: 500,
       photoQuotaPerMemberMb: 50, photoQuotaPerBranchMb: 20000, orphanPhotoGraceHours: 72,
@@ -52,6 +53,7 @@ describe('server environment', () => {
     expect(refusal({ TLS_CERT: 'package.json' }).variable).toBe('TLS_KEY')
     expect(refusal({ TLS_CERT: '/no/such/cert.pem', TLS_KEY: 'package.json' }).message).toContain('环境变量 TLS_CERT 无效：找不到这个文件')
     expect(refusal({ MAX_CONNECTIONS_PER_ADDRESS: '0' }).variable).toBe('MAX_CONNECTIONS_PER_ADDRESS')
+    expect(refusal({ PG_PREPARED_STATEMENTS: 'off' }).message).toContain('环境变量 PG_PREPARED_STATEMENTS 无效：应为 1（开启）或 0（关闭）')
     expect(refusal({ PHOTO_QUOTA_PER_MEMBER_MB: '200MB' }).variable).toBe('PHOTO_QUOTA_PER_MEMBER_MB')
     expect(refusal({ PHOTO_QUOTA_PER_BRANCH_MB: '-1' }).variable).toBe('PHOTO_QUOTA_PER_BRANCH_MB')
     expect(refusal({ ORPHAN_PHOTO_GRACE_HOURS: '1.5' }).message).toContain('环境变量 ORPHAN_PHOTO_GRACE_HOURS 无效：应为正整数')

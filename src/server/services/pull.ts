@@ -7,7 +7,7 @@ import type { PullQuery, PullResponse } from '../../shared/sync/protocol'
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol'
 import { forbidden, notFound } from '../http/errors'
 import type { Db } from '../storage/db'
-import { num } from '../storage/db'
+import { hotStatement, num } from '../storage/db'
 import { RECORD_COLUMNS, type RecordRow, toSyncRow } from './records'
 import type { BranchSyncState, Principal } from './sessions'
 
@@ -34,6 +34,11 @@ async function readSyncState(db: Db, branchId: string): Promise<BranchSyncState>
   return { epoch: row.epoch, version: num(row.version), retainedFrom: num(row.retained_from) }
 }
 
+const PAGE_SQL = hotStatement('pull_page',
+  `SELECT ${RECORD_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`)
+const RANGE_SQL = hotStatement('pull_range',
+  `SELECT ${RECORD_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3`)
+
 export async function pull(db: Db, p: Principal, query: PullQuery): Promise<PullResponse> {
   const branchId = await readableBranch(db, p, query.branchId)
   const state = p.branchId === branchId && p.branchSync ? p.branchSync : await readSyncState(db, branchId)
@@ -49,9 +54,7 @@ export async function pull(db: Db, p: Principal, query: PullQuery): Promise<Pull
   const end = query.upTo === undefined ? null : Math.min(query.upTo, head)
   if (end !== null && end <= query.cursor) return { reset: false, ...base, cursor: query.cursor, hasMore: query.cursor < head, rows: [], head }
   const rows = await db.all<RecordRow>(
-    end === null
-      ? `SELECT ${RECORD_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`
-      : `SELECT ${RECORD_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3`,
+    end === null ? PAGE_SQL : RANGE_SQL,
     end === null ? [branchId, query.cursor, query.limit + 1] : [branchId, query.cursor, query.limit + 1, end])
   const cut = rows.length > query.limit
   const page = cut ? rows.slice(0, query.limit) : rows

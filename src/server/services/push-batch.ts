@@ -6,7 +6,7 @@
 // writes (the group's rows are kept here as they change); each record is written once, as it ends up.
 import type { Mutation } from '../../shared/sync/mutation'
 import type { Db, Queryable } from '../storage/db'
-import { num } from '../storage/db'
+import { hotStatement, num } from '../storage/db'
 import { parseJsonObject, RECORD_COLUMNS, type RecordRow, type RecordWrite } from './records'
 import type { PushStore } from './push'
 import { type AuditEntry, type BranchState, type Decision, decide, type JobContext, type PushJob } from './push-decide'
@@ -99,14 +99,14 @@ export class BatchedStore implements PushStore {
     // CROSS JOIN makes SQLite walk the key list and look each row up (a plain JOIN would scan the branch's records).
     const join = dialect === 'postgres' ? 'JOIN' : 'CROSS JOIN'
     const deviceRows = await q.all<{ user_id: string; client_id: string; branch_id: string; last_client_seq: unknown; updated_at: unknown }>(
-      `SELECT d.user_id, d.client_id, d.branch_id, d.last_client_seq, d.updated_at
+      hotStatement(`push_load_devices_${dialect}`, `SELECT d.user_id, d.client_id, d.branch_id, d.last_client_seq, d.updated_at
        FROM ${jsonRows(dialect, '$1', [['user_id', 'text'], ['client_id', 'text']])}
-       ${join} devices d ON d.user_id = x.user_id AND d.client_id = x.client_id${lock}`,
+       ${join} devices d ON d.user_id = x.user_id AND d.client_id = x.client_id${lock}`),
       [JSON.stringify([...deviceKeys.values()])])
     const recordRows = await q.all<RecordRow>(
-      `SELECT ${RECORD_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}
+      hotStatement(`push_load_records_${dialect}`, `SELECT ${RECORD_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}
        FROM ${jsonRows(dialect, '$2', [['entity', 'text'], ['id', 'text']])}
-       ${join} records r ON r.branch_id = $1 AND r.entity = x.entity AND r.id = x.id`,
+       ${join} records r ON r.branch_id = $1 AND r.entity = x.entity AND r.id = x.id`),
       [branchId, JSON.stringify([...recordKeys.values()])])
     const devices = new Map(deviceRows.map((r) => [deviceKey(r.user_id, r.client_id),
       { ...r, last_client_seq: num(r.last_client_seq), updated_at: num(r.updated_at) }]))
@@ -150,11 +150,11 @@ export class BatchedStore implements PushStore {
     const audits = JSON.stringify(this.audits)
     if (this.dialect === 'postgres') {
       await this.q.run(
-        `WITH written AS (${upsertRecords('postgres', '$1')}),
+        hotStatement('push_write_group_postgres', `WITH written AS (${upsertRecords('postgres', '$1')}),
               seen AS (${upsertDevices('postgres', '$2')}),
               logged AS (${insertAudits('postgres', '$3')}),
               moved AS (UPDATE branches SET version = $4 WHERE id = $5 AND version <> $4 RETURNING id)
-         SELECT pg_notify('${BRANCH_VERSION_CHANNEL}', $6) FROM moved`,
+         SELECT pg_notify('${BRANCH_VERSION_CHANNEL}', $6) FROM moved`),
         [records, devices, audits, state.version, this.branchId, `${this.branchId} ${state.version}`])
       return
     }

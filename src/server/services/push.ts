@@ -14,7 +14,7 @@ import { MAX_PUSH_BATCH, PROTOCOL_VERSION } from '../../shared/sync/protocol'
 import { ApiError, badRequest, forbidden, notFound } from '../http/errors'
 import { isStorageFull } from '../http/storage-full'
 import type { Db, Queryable } from '../storage/db'
-import { num, TransactionLostError, withSavepoint } from '../storage/db'
+import { hotStatement, num, TransactionLostError, withSavepoint } from '../storage/db'
 import { loadBranchGroups } from './branch-settings'
 import { GroupQueue } from './commit-queue'
 import { actorOf, type BranchState, type Decision, decide, groupsAfter, type JobContext, never, type PushJob } from './push-decide'
@@ -114,14 +114,16 @@ export interface PushStore {
   finish(state: BranchState, changed: boolean): Promise<void>
 }
 
+const LOCK_BRANCH_SQL = hotStatement('push_lock_branch',
+  `SELECT version, (SELECT value FROM meta WHERE key = 'epoch') AS epoch FROM branches WHERE id = $1 FOR UPDATE`)
+
 /** `moved`: told the branch's new version when the group changed it (called before the commit). */
 async function applyGroup(q: Queryable, branchId: string, jobs: PushJob[], open: () => Promise<PushStore>,
   moved: (version: number) => void): Promise<PushOutcome[]> {
   // Lock the branch row first (serialises every push to the branch); the epoch comes along in the same query.
   // Everything else is read after the lock: under READ COMMITTED a later statement sees what a concurrent push
   // committed while this one waited (a joined read in the locking statement would not).
-  const branch = await q.one<{ version: unknown; epoch: string }>(
-    `SELECT version, (SELECT value FROM meta WHERE key = 'epoch') AS epoch FROM branches WHERE id = $1 FOR UPDATE`, [branchId])
+  const branch = await q.one<{ version: unknown; epoch: string }>(LOCK_BRANCH_SQL, [branchId])
   if (!branch) throw notFound('支部不存在')
   const store = await open()
   const state: BranchState = { branchId, version: num(branch.version), groups: await store.groups() }

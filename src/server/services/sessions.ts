@@ -3,7 +3,7 @@ import type { AccountRole } from '../../shared/sync/account'
 import { ERROR_CODES } from '../../shared/sync/protocol'
 import { ApiError, unauthenticated } from '../http/errors'
 import type { Db, Queryable } from '../storage/db'
-import { num } from '../storage/db'
+import { hotStatement, num } from '../storage/db'
 import { newToken, sha256 } from './tokens'
 
 /** A session ends a year after it began, or after 60 days unused; phones rotate theirs well before either. */
@@ -62,14 +62,17 @@ interface SessionRow {
   epoch: string | null
 }
 
+/** Every signed-in request runs this (so an idle poll is this one read: pull.ts). */
+const SESSION_LOOKUP_SQL = hotStatement('session_lookup',
+  `SELECT s.user_id, s.expires_at, s.last_used_at, s.revoked_at, s.revoked_reason, u.role, u.branch_id, u.committee_id,
+          u.member_id, u.display_name, u.removed_at, b.version AS branch_version, b.retained_from AS branch_retained_from,
+          (SELECT value FROM meta WHERE key = 'epoch') AS epoch
+   FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN branches b ON b.id = u.branch_id
+   WHERE s.token_hash = $1`)
+
 export async function resolveSession(db: Db, token: string, now: number): Promise<Principal> {
   const tokenHash = sha256(token)
-  const row = await db.one<SessionRow>(
-    `SELECT s.user_id, s.expires_at, s.last_used_at, s.revoked_at, s.revoked_reason, u.role, u.branch_id, u.committee_id,
-            u.member_id, u.display_name, u.removed_at, b.version AS branch_version, b.retained_from AS branch_retained_from,
-            (SELECT value FROM meta WHERE key = 'epoch') AS epoch
-     FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN branches b ON b.id = u.branch_id
-     WHERE s.token_hash = $1`, [tokenHash])
+  const row = await db.one<SessionRow>(SESSION_LOOKUP_SQL, [tokenHash])
   if (!row) throw unauthenticated()
   if (row.removed_at !== null || row.revoked_reason === 'removed') {
     throw new ApiError(403, ERROR_CODES.membershipRevoked, '您已不在本支部，本机上的支部数据将被清除')

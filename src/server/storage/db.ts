@@ -25,6 +25,31 @@ export interface Db extends Queryable {
   close(): Promise<void>
 }
 
+/** Statements run on (nearly) every request, by SQL text → their name. See `hotStatement`. */
+const hotStatements = new Map<string, string>()
+const hotNames = new Map<string, string>()
+
+/**
+ * Mark `sql` as run on nearly every request: PostgreSQL then keeps it parsed and planned on each pooled connection
+ * (a named prepared statement) instead of parsing and planning it every time; SQLite keeps every statement prepared
+ * anyway. `sql` must be a fixed text (values only as $n), the same each time under the same `name`. Returns `sql`.
+ */
+export function hotStatement(name: string, sql: string): string {
+  const known = hotNames.get(name)
+  if (known === undefined) {
+    hotNames.set(name, sql)
+    hotStatements.set(sql, name)
+  } else if (known !== sql) {
+    throw new Error(`hot statement ${name} was given two texts`)
+  }
+  return sql
+}
+
+/** The name `sql` was marked hot under, if it was. */
+export function hotStatementName(sql: string): string | undefined {
+  return hotStatements.get(sql)
+}
+
 export function num(value: unknown): number {
   return typeof value === 'number' ? value : Number(value)
 }

@@ -10,13 +10,15 @@ export interface StorageConfig {
   databaseUrl?: string
   /** PostgreSQL schema (tests) */
   pgSchema?: string
+  /** PostgreSQL: hot statements as named prepared statements (default on; postgres.ts) */
+  preparedStatements?: boolean
 }
 
 /** PostgreSQL when a URL is given, else the embedded database file DATA_DIR/zhibu.sqlite. Migrated on open. */
 export async function openStorage(config: StorageConfig): Promise<Db> {
   let db: Db
   if (config.databaseUrl) {
-    db = new PostgresDb({ connectionString: config.databaseUrl, schema: config.pgSchema })
+    db = new PostgresDb({ connectionString: config.databaseUrl, schema: config.pgSchema, preparedStatements: config.preparedStatements })
   } else {
     mkdirSync(config.dataDir, { recursive: true })
     db = new SqliteDb(join(config.dataDir, 'zhibu.sqlite'))

@@ -1,14 +1,21 @@
 // PostgreSQL via a pg Pool. Several server processes may share one database: all state lives here.
 import pg from 'pg'
 import type { Db, Queryable, Row, SqlValue } from './db'
+import { hotStatementName } from './db'
 
 // int8 (BIGINT, COUNT) as JS numbers: versions and counts stay far below 2^53.
 pg.types.setTypeParser(20, (v: string) => Number(v))
 
 class PgQueryable implements Queryable {
-  constructor(private readonly client: pg.Pool | pg.PoolClient) {}
+  constructor(private readonly client: pg.Pool | pg.PoolClient, private readonly prepared: boolean) {}
+  /** A hot statement (db.ts) goes by its name, so each connection parses and plans it once. */
+  private query(sql: string, params: readonly SqlValue[] | undefined) {
+    const values = params ? [...params] : []
+    const name = this.prepared ? hotStatementName(sql) : undefined
+    return name ? this.client.query({ name, text: sql, values }) : this.client.query(sql, values)
+  }
   async all<T extends Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
-    const res = await this.client.query(sql, params ? [...params] : [])
+    const res = await this.query(sql, params)
     return res.rows as T[]
   }
   async one<T extends Row>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
@@ -16,7 +23,7 @@ class PgQueryable implements Queryable {
     return rows[0]
   }
   async run(sql: string, params?: readonly SqlValue[]): Promise<number> {
-    const res = await this.client.query(sql, params ? [...params] : [])
+    const res = await this.query(sql, params)
     return res.rowCount ?? 0
   }
 }
@@ -26,6 +33,12 @@ export interface PostgresOptions {
   /** schema to use (tests isolate themselves in a fresh schema) */
   schema?: string
   max?: number
+  /**
+   * Hot statements as named prepared statements (default on). Off for a pooler that hands each transaction a
+   * different server connection and does not track prepared statements (PgBouncer before 1.21 in transaction
+   * mode; 1.21+ with max_prepared_statements set is fine).
+   */
+  preparedStatements?: boolean
 }
 
 export class PostgresDb implements Db {
@@ -35,14 +48,17 @@ export class PostgresDb implements Db {
   private readonly options: PostgresOptions
   private readonly listeners = new Set<pg.Client>()
 
+  private readonly prepared: boolean
+
   constructor(options: PostgresOptions) {
     this.options = options
+    this.prepared = options.preparedStatements ?? true
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     })
-    this.q = new PgQueryable(this.pool)
+    this.q = new PgQueryable(this.pool, this.prepared)
   }
 
   all<T extends Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
@@ -62,7 +78,7 @@ export class PostgresDb implements Db {
       const client = await this.pool.connect()
       try {
         await client.query('BEGIN')
-        const result = await fn(new PgQueryable(client))
+        const result = await fn(new PgQueryable(client, this.prepared))
         await client.query('COMMIT')
         client.release()
         return result
