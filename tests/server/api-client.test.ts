@@ -87,6 +87,14 @@ describe('the client against answers of the wrong shape', () => {
     expect((failure as Error).message).toMatch(/\/api\/sync\/pull/)
     expect((failure as Error).message).toMatch(/rows\.1\.entity/)
     expect(await listAllActivities()).toEqual([])
+    // a record that is not an object: an array, null, text
+    for (const data of [[], null, '服务器上的记录']) {
+      answers['/api/sync/pull'] = json({ ...page, rows: [good, { ...good, id: 'activity-0002', data }] })
+      const refused = await syncOnce(client).catch((e: unknown) => e)
+      expect(refused).toBeInstanceOf(UnexpectedResponseError)
+      expect((refused as Error).message).toMatch(/rows\.1\.data/)
+      expect(await listAllActivities()).toEqual([])
+    }
     // the same page without the bad row is taken
     answers['/api/sync/pull'] = json({ ...page, rows: [good] })
     expect(await syncOnce(client)).toMatchObject({ status: 'ok', pulled: 1 })

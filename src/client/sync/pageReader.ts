@@ -1,8 +1,9 @@
 // Pull pages read ahead of the writes: while engine.ts writes what has arrived, the next pages are already being
 // fetched, so a phone catching up waits on the network only for the first page. A page says the branch's version
 // it was read at (`head`); everything up to it is then asked for as ranges of versions, RANGES_AT_ONCE at a time
-// (the server answers each range whole, src/shared/sync/protocol.ts), and handed over in order. Past the head, or
-// from a server that gives no head, each page is asked for from the cursor the one before it ended at.
+// (the server answers each range whole, src/shared/sync/protocol.ts), and handed over in order. A first sync
+// (cursor 0) asks for ranges from the start, before the head is known. Past the head, or from a server that gives
+// no head, each page is asked for from the cursor the one before it ended at.
 // At most READ_AHEAD_PAGES wait in memory, counting those on their way.
 import type { PullPage, PullResponse } from '@shared/sync/protocol'
 
@@ -43,16 +44,26 @@ export function readPagesAhead(fetchPage: FetchPage, from: { cursor: number; epo
     return answer
   }
 
-  /** Ranges (cursor, head] in steps of `width`, several on their way at once; the last page delivered. */
-  async function readRanges(cursor: number, head: number, epoch: string, width: number): Promise<PullResponse | null> {
+  /**
+   * Ranges from `cursor` in steps of `width` (the first `firstWidth` wide), several on their way at once, handed
+   * over in order; the last page delivered is returned. Up to `head` when it is known. Without it (a first sync,
+   * before any page has said the head) they are asked for blind, and delivery stops at the first page that says
+   * nothing more is left: later answers are dropped, so the cursor never passes what was written. A page without a
+   * head (a server from before ranges) also ends it; the caller goes on page by page from there.
+   */
+  async function readRanges(cursor: number, head: number | undefined, epoch: string | null, firstWidth: number,
+    width: number): Promise<PullResponse | null> {
     const queue: Promise<PullResponse>[] = []
     let next = cursor
+    let step = firstWidth
     let last: PullResponse | null = null
-    while (next < head || queue.length > 0) {
-      while (next < head && queue.length < RANGES_AT_ONCE && arrived.length + inFlight < READ_AHEAD_PAGES && !stopped) {
-        const to = Math.min(next + width, head)
-        queue.push(ask(next, epoch, width, to))
+    const more = () => head === undefined || next < head
+    while (more() || queue.length > 0) {
+      while (more() && queue.length < RANGES_AT_ONCE && arrived.length + inFlight < READ_AHEAD_PAGES && !stopped) {
+        const to = head === undefined ? next + step : Math.min(next + step, head)
+        queue.push(ask(next, epoch, step, to))
         next = to
+        step = width
       }
       if (stopped) return null
       if (queue.length === 0) { await room(); continue }
@@ -60,7 +71,8 @@ export function readPagesAhead(fetchPage: FetchPage, from: { cursor: number; epo
       if (stopped) return null
       deliver(page)
       last = page
-      if (page.reset) return page
+      if (page.reset || !page.hasMore || page.head === undefined) return page
+      head ??= page.head // no more asked for blind past it
     }
     return last
   }
@@ -69,6 +81,14 @@ export function readPagesAhead(fetchPage: FetchPage, from: { cursor: number; epo
     let cursor = from.cursor
     let epoch = from.epoch
     let limit = limits.first
+    if (cursor === 0) {
+      // Everything is to come: no need to wait for a first page to learn the head before asking for the next.
+      const last = await readRanges(0, undefined, epoch, limits.first, limits.next)
+      if (!last || last.reset || !last.hasMore) return
+      cursor = last.cursor
+      epoch = last.epoch
+      limit = limits.next
+    }
     for (;;) {
       await room()
       if (stopped) return
@@ -80,9 +100,10 @@ export function readPagesAhead(fetchPage: FetchPage, from: { cursor: number; epo
       epoch = page.epoch
       limit = limits.next
       if (page.head !== undefined && page.head > cursor) {
-        const last = await readRanges(cursor, page.head, page.epoch, limits.next)
+        const last = await readRanges(cursor, page.head, page.epoch, limits.next, limits.next)
         if (!last || last.reset || !last.hasMore) return
         cursor = (last as PullPage).cursor
+        epoch = last.epoch
       }
     }
   })().catch((error: unknown) => {

@@ -22,47 +22,89 @@ function page(cursor: number, hasMore: boolean, rows: PullPage['rows'] = []): Pu
 }
 
 describe('reading pull pages ahead', () => {
-  it('asks for each page from where the one before ended, and hands over all that arrived at once', async () => {
-    const asked: [number, string | null, number][] = []
-    const reader = readPagesAhead(async (cursor, epoch, limit) => {
-      asked.push([cursor, epoch, limit])
-      return page(cursor + 10, cursor + 10 < 30)
-    }, { cursor: 0, epoch: null }, { first: 5, next: 10 })
+  it('asks a server that gives no head for each page from where the one before ended, and hands over all that arrived at once', async () => {
+    const asked: [number, string | null, number, number | undefined][] = []
+    const reader = readPagesAhead(async (cursor, epoch, limit, upTo) => {
+      asked.push([cursor, epoch, limit, upTo])
+      return page(cursor + 10, cursor + 10 < 33)
+    }, { cursor: 3, epoch: 'e' }, { first: 5, next: 10 })
     await new Promise((resolve) => setTimeout(resolve, 10))
     const taken = await reader.take()
-    expect(taken.map((p) => (p.reset ? -1 : p.cursor))).toEqual([10, 20, 30])
-    expect(asked).toEqual([[0, null, 5], [10, 'e', 10], [20, 'e', 10]])
+    expect(taken.map((p) => (p.reset ? -1 : p.cursor))).toEqual([13, 23, 33])
+    expect(asked).toEqual([[3, 'e', 5, undefined], [13, 'e', 10, undefined], [23, 'e', 10, undefined]])
   })
 
-  it('asks for the ranges up to the head several at once, and hands them over in order whatever order they come back in', async () => {
+  /** A server holding versions 1..head: a range (cursor, upTo] comes whole and ends at the head at most. */
+  function rangeServer(head: number, delay: (upTo: number | undefined) => number = () => 1) {
     const asked: [number, number | undefined][] = []
     let open = 0
     let mostOpen = 0
-    const reader = readPagesAhead(async (cursor, _epoch, limit, upTo) => {
+    const fetchPage = async (cursor: number, _epoch: string | null, limit: number, upTo?: number) => {
       asked.push([cursor, upTo])
       open++
       mostOpen = Math.max(mostOpen, open)
-      // later ranges answer sooner
-      await new Promise((resolve) => setTimeout(resolve, upTo === undefined ? 1 : 40 - (upTo / 10)))
+      await new Promise((resolve) => setTimeout(resolve, delay(upTo)))
       open--
-      if (upTo === undefined) return { ...page(cursor + limit, true), head: 95 }
-      return { ...page(upTo, upTo < 95), head: 95 }
-    }, { cursor: 0, epoch: null }, { first: 10, next: 30 })
+      const end = Math.min(upTo ?? cursor + limit, head)
+      return { ...page(Math.max(end, cursor), end < head), head }
+    }
+    return { fetchPage, asked, mostOpen: () => mostOpen }
+  }
+
+  async function takeAll(reader: ReturnType<typeof readPagesAhead>): Promise<number[]> {
     const cursors: number[] = []
     for (;;) {
       const taken = await reader.take()
       cursors.push(...taken.map((p) => (p.reset ? -1 : p.cursor)))
       const last = taken[taken.length - 1]!
-      if (!last.reset && !last.hasMore) break
+      if (last.reset || !last.hasMore) return cursors
     }
-    expect(cursors).toEqual([10, 40, 70, 95])
-    expect(asked).toEqual([[0, undefined], [10, 40], [40, 70], [70, 95]])
-    expect(mostOpen).toBe(RANGES_AT_ONCE)
+  }
+
+  it('asks for the ranges up to the head several at once, and hands them over in order whatever order they come back in', async () => {
+    // later ranges answer sooner
+    const server = rangeServer(95, (upTo) => (upTo === undefined ? 1 : 40 - (upTo / 10)))
+    const reader = readPagesAhead(server.fetchPage, { cursor: 5, epoch: 'e' }, { first: 5, next: 30 })
+    expect(await takeAll(reader)).toEqual([10, 40, 70, 95])
+    expect(server.asked).toEqual([[5, undefined], [10, 40], [40, 70], [70, 95]])
+    expect(server.mostOpen()).toBe(RANGES_AT_ONCE)
+  })
+
+  it('on a first sync asks for ranges from the start, before any page has said the head, and stops at the last', async () => {
+    const server = rangeServer(45, (upTo) => 40 - ((upTo ?? 0) / 10))
+    const reader = readPagesAhead(server.fetchPage, { cursor: 0, epoch: null }, { first: 10, next: 30 })
+    expect(await takeAll(reader)).toEqual([10, 40, 45])
+    // three at once from the start; none past the head once a page has said it
+    expect(server.asked).toEqual([[0, 10], [10, 40], [40, 70]])
+    expect(server.mostOpen()).toBe(RANGES_AT_ONCE)
+  })
+
+  it('on a first sync of a small branch hands over nothing past the page that says it is the last', async () => {
+    const server = rangeServer(4)
+    const reader = readPagesAhead(server.fetchPage, { cursor: 0, epoch: null }, { first: 10, next: 30 })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const taken = await reader.take()
+    expect(taken.map((p) => (p.reset ? -1 : p.cursor))).toEqual([4])
+    expect(server.asked).toEqual([[0, 10], [10, 40], [40, 70]])
+  })
+
+  it('on a first sync from a server that gives no head, goes on page by page from the first answer, without a gap', async () => {
+    const asked: [number, number | undefined][] = []
+    // an older server ignores upTo: each answer is `limit` rows past the cursor, 2 versions apart (holes)
+    const reader = readPagesAhead(async (cursor, _epoch, limit, upTo) => {
+      asked.push([cursor, upTo])
+      await new Promise((resolve) => setTimeout(resolve, 1))
+      const end = Math.min(cursor + 2 * limit, 70)
+      return page(end, end < 70)
+    }, { cursor: 0, epoch: null }, { first: 10, next: 10 })
+    expect(await takeAll(reader)).toEqual([20, 40, 60, 70])
+    expect(asked.slice(0, 3)).toEqual([[0, 10], [10, 20], [20, 30]])
+    expect(asked.slice(3)).toEqual([[20, undefined], [40, undefined], [60, undefined]])
   })
 
   it(`keeps at most ${READ_AHEAD_PAGES} pages waiting, and stops when told`, async () => {
     let asked = 0
-    const reader = readPagesAhead(async (cursor) => { asked++; return page(cursor + 1, true) }, { cursor: 0, epoch: 'e' }, { first: 1, next: 1 })
+    const reader = readPagesAhead(async (cursor) => { asked++; return page(cursor + 1, true) }, { cursor: 1, epoch: 'e' }, { first: 1, next: 1 })
     await new Promise((resolve) => setTimeout(resolve, 10))
     expect(asked).toBe(READ_AHEAD_PAGES)
     expect(await reader.take()).toHaveLength(READ_AHEAD_PAGES)
