@@ -85,6 +85,9 @@ export interface BranchLogin {
   branchId: string
   token: string
   me: MeResponse
+  /** the secretary's sign-in, for a page that signs in the way the app does */
+  username: string
+  password: string
 }
 
 /** A new branch (made through the storage layer, like `cli.ts create-branch`) and its secretary signed in over HTTP. */
@@ -92,15 +95,17 @@ export async function createSignedInBranch(storage: BenchStorage, url: string): 
   const db = await openStorage(storage.config)
   const stamp = `${process.pid}x${Date.now().toString(36)}`
   const setup = await createBranch(db, { name: `基准测试支部${stamp}`, secretary: '张书记' }).finally(() => db.close())
+  const username = `bench${stamp}`.slice(0, 32)
+  const password = 'bench-password-1'
   const res = await fetch(`${url}/api/auth/join`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code: setup.code, username: `bench${stamp}`.slice(0, 32), password: 'bench-password-1' }),
+    body: JSON.stringify({ code: setup.code, username, password }),
   })
   const joined = await res.json() as { token: string }
   if (res.status !== 201) throw new Error(`join failed: ${JSON.stringify(joined)}`)
   const meRes = await fetch(`${url}/api/me`, { headers: { Authorization: `Bearer ${joined.token}` } })
   const me = await meRes.json() as MeResponse
-  return { branchId: setup.id, token: joined.token, me }
+  return { branchId: setup.id, token: joined.token, me, username, password }
 }
 
 const SUMMARY = '会议传达学习了上级有关文件精神，围绕主题开展讨论，党员结合本职工作谈认识、谈体会，明确了下一步工作任务和分工。'

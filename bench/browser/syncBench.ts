@@ -1,17 +1,19 @@
 // Runs inside Chromium, on a page the branch server itself serves (same origin, as the installed app is): the
 // app's own initial sync (`syncOnce`: push an empty outbox, then pull every page and apply it through db/sync.ts
 // into the app's Dexie database), and the floor: the same rows written by one raw IndexedDB transaction.
-import type { MeResponse } from '@shared/sync/account'
 import { getDb } from '@client/db/connection'
-import { saveSession } from '@client/db/session'
 import { applyPullPage } from '@client/db/sync'
 import { MAX_PULL_LIMIT, PROTOCOL_VERSION, type PullPage } from '@shared/sync/protocol'
+import { signIn } from '@client/sync/accountApi'
 import { syncOnce } from '@client/sync/engine'
 import { browserClient } from '@client/sync/http'
 
-/** Sign in the way the app does (session in IndexedDB), then time one full sync run. */
-async function runOurs(token: string, me: MeResponse): Promise<{ ms: number; status: string; stored: number }> {
-  await saveSession(token, me)
+/**
+ * Sign in the way the app does (POST /api/auth/signin, the session stored in IndexedDB: a phone's first sync always
+ * follows its sign-in or join, in the same page), then time one full sync run.
+ */
+async function runOurs(username: string, password: string): Promise<{ ms: number; status: string; stored: number }> {
+  await signIn(browserClient(), username, password)
   const t0 = performance.now()
   const result = await syncOnce(browserClient())
   const ms = performance.now() - t0

@@ -1,0 +1,60 @@
+// CPU time (user + system, ms) used so far by one Chromium instance: its browser process (found by the profile
+// directory on its command line) and every process below it (renderer, network and storage services, GPU).
+// Linux only (/proc). The sync bench uses it to show the phone's share of a sync apart from the server's: on the
+// bench machine both share two cores, on a real phone they do not.
+import { readdirSync, readFileSync } from 'node:fs'
+
+interface ProcInfo { ppid: number; cpuMs: number; cmdline: string }
+
+const TICK_MS = 10 // USER_HZ is 100 on Linux
+
+function readProcesses(): Map<number, ProcInfo> {
+  const out = new Map<number, ProcInfo>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      // fields after "pid (comm) ": state ppid … utime(14th) stime(15th)
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      const cpuMs = (Number(fields[11]) + Number(fields[12])) * TICK_MS
+      out.set(Number(entry), { ppid: Number(fields[1]), cpuMs, cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8') })
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return out
+}
+
+/** CPU ms of the Chromium started with `--user-data-dir=<profileDir>` and all its descendants; 0 if not found. */
+export function browserCpuMs(profileDir: string): number {
+  const procs = readProcesses()
+  const roots = [...procs].filter(([, p]) => p.cmdline.includes(`--user-data-dir=${profileDir}`) && !p.cmdline.includes('--type='))
+  let total = 0
+  const seen = new Set<number>()
+  const stack = roots.map(([pid]) => pid)
+  while (stack.length > 0) {
+    const pid = stack.pop()!
+    if (seen.has(pid)) continue
+    seen.add(pid)
+    total += procs.get(pid)?.cpuMs ?? 0
+    for (const [child, p] of procs) if (p.ppid === pid) stack.push(child)
+  }
+  return total
+}
+
+/**
+ * Wait until that Chromium has gone quiet: two windows of `windowMs` in a row using under `quietMs` of CPU each
+ * (at most `timeoutMs`). A browser launched on a new profile spends most of a CPU second setting the profile up
+ * after its first page has loaded; timing starts only once that is over, for every system alike.
+ */
+export async function waitForQuietBrowser(profileDir: string, windowMs = 250, quietMs = 25, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let quietWindows = 0
+  let last = browserCpuMs(profileDir)
+  while (quietWindows < 2 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs))
+    const now = browserCpuMs(profileDir)
+    quietWindows = now - last < quietMs ? quietWindows + 1 : 0
+    last = now
+  }
+}
