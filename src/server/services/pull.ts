@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION } from '../../shared/sync/protocol'
 import { forbidden, notFound } from '../http/errors'
 import type { Db } from '../storage/db'
 import { hotStatement, num } from '../storage/db'
-import { RECORD_COLUMNS, type RecordRow, toSyncRow } from './records'
+import { RECORD_VIEW_COLUMNS, type RecordViewRow, toSyncRow } from './records'
 import type { BranchSyncState, Principal } from './sessions'
 
 /** The branch this caller may read: its own, or for a committee account one of its branches. */
@@ -35,9 +35,9 @@ async function readSyncState(db: Db, branchId: string): Promise<BranchSyncState>
 }
 
 const PAGE_SQL = hotStatement('pull_page',
-  `SELECT ${RECORD_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`)
+  `SELECT ${RECORD_VIEW_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`)
 const RANGE_SQL = hotStatement('pull_range',
-  `SELECT ${RECORD_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3`)
+  `SELECT ${RECORD_VIEW_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3`)
 
 export async function pull(db: Db, p: Principal, query: PullQuery): Promise<PullResponse> {
   const branchId = await readableBranch(db, p, query.branchId)
@@ -53,7 +53,7 @@ export async function pull(db: Db, p: Principal, query: PullQuery): Promise<Pull
   // so a range answered whole can move the cursor to its end even where versions are missing (overwritten rows).
   const end = query.upTo === undefined ? null : Math.min(query.upTo, head)
   if (end !== null && end <= query.cursor) return { reset: false, ...base, cursor: query.cursor, hasMore: query.cursor < head, rows: [], head }
-  const rows = await db.all<RecordRow>(
+  const rows = await db.all<RecordViewRow>(
     end === null ? PAGE_SQL : RANGE_SQL,
     end === null ? [branchId, query.cursor, query.limit + 1] : [branchId, query.cursor, query.limit + 1, end])
   const cut = rows.length > query.limit

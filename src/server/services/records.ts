@@ -5,7 +5,8 @@ import { redactHeartTalk } from '../../shared/sync/entities'
 import type { Queryable } from '../storage/db'
 import { num } from '../storage/db'
 
-export interface RecordRow {
+/** What showing a record needs (a pull, the committee's compile): the stored row without its write history. */
+export interface RecordViewRow {
   [key: string]: unknown
   entity: SyncEntity
   id: string
@@ -15,13 +16,18 @@ export interface RecordRow {
   created_by: string
   author_user_id: string | null
   heart_talk: unknown
-  /** JSON: top-level field → its last write (see FieldWrite; tells which fields a stale edit overwrote) */
-  field_versions: string
   created_at: unknown
   updated_at: unknown
 }
 
-export const RECORD_COLUMNS = `entity, id, version, deleted, data, created_by, author_user_id, heart_talk, field_versions, created_at, updated_at`
+export interface RecordRow extends RecordViewRow {
+  /** JSON: top-level field → its last write (see FieldWrite; tells which fields a stale edit overwrote) */
+  field_versions: string
+}
+
+/** The columns of RecordViewRow: a pull page of 1,000 rows does not read 1,000 write histories it never sends. */
+export const RECORD_VIEW_COLUMNS = `entity, id, version, deleted, data, created_by, author_user_id, heart_talk, created_at, updated_at`
+export const RECORD_COLUMNS = `${RECORD_VIEW_COLUMNS}, field_versions`
 
 export async function loadRecord(q: Queryable, branchId: string, entity: SyncEntity, id: string): Promise<RecordRow | undefined> {
   return q.one<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM records WHERE branch_id = $1 AND entity = $2 AND id = $3`,
@@ -96,7 +102,7 @@ function iso(ms: unknown): string {
 }
 
 /** The record as its model schema describes it: stored fields plus what the server owns. */
-export function recordView(row: RecordRow): Record<string, unknown> {
+export function recordView(row: RecordViewRow): Record<string, unknown> {
   if (num(row.deleted) === 1) return { id: row.id, deleted: true }
   const stored = parseJsonObject(row.data)
   if (row.entity === 'settings') return { ...stored, id: row.id }
@@ -120,7 +126,7 @@ export interface Reader {
 }
 
 /** 谈心谈话 content is for its author and the secretary only. */
-export function toSyncRow(row: RecordRow, reader: Reader): SyncRow {
+export function toSyncRow(row: RecordViewRow, reader: Reader): SyncRow {
   const data = recordView(row)
   const hidden = num(row.heart_talk) === 1 && num(row.deleted) === 0 && reader.role !== 'secretary'
     && row.author_user_id !== reader.userId

@@ -16,7 +16,7 @@ import { compileYearReportParts } from '../../shared/report/compile'
 import { yearTally, type YearTally } from '../../shared/report/tally'
 import { DEFAULT_RULES } from '../../shared/rules'
 import type { Db, SqlValue } from '../storage/db'
-import { RECORD_COLUMNS, type RecordRow, recordView } from './records'
+import { RECORD_VIEW_COLUMNS, type RecordViewRow, recordView } from './records'
 import { CompiledCache } from './report-cache'
 import { readStoredSummaries, storeSummaries, summarySignature, type SummaryToStore } from './branch-summary-store'
 
@@ -46,8 +46,8 @@ function emptyBranchData(): BranchData {
  */
 export async function loadBranchData(db: Db, where: string, params: readonly SqlValue[], branchIds: readonly string[]): Promise<Map<string, BranchData>> {
   const out = new Map<string, BranchData>(branchIds.map((id) => [id, emptyBranchData()]))
-  const rows = await db.all<RecordRow & { branch_id: string }>(
-    `SELECT branch_id, ${RECORD_COLUMNS} FROM records
+  const rows = await db.all<RecordViewRow & { branch_id: string }>(
+    `SELECT branch_id, ${RECORD_VIEW_COLUMNS} FROM records
      WHERE ${where} AND deleted = 0 AND entity IN ('activity', 'member', 'settings')
      ORDER BY branch_id, version`, [...params])
   for (const row of rows) {
