@@ -3,12 +3,12 @@
 // The epoch and the branch's version are checked first; a device with nothing new (cursor = the branch's version)
 // is answered from them alone, records unread. For a branch account they came with the session (sessions.ts,
 // the same query), so such an idle poll costs one database read in all.
-import type { PullQuery, PullResponse } from '../../shared/sync/protocol'
+import type { PullPage, PullQuery, PullResponse } from '../../shared/sync/protocol'
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol'
 import { forbidden, notFound } from '../http/errors'
 import type { Db } from '../storage/db'
 import { hotStatement, num } from '../storage/db'
-import { RECORD_VIEW_COLUMNS, type RecordViewRow, toSyncRow } from './records'
+import { hiddenFrom, RECORD_VIEW_COLUMNS, type Reader, type RecordViewRow, toSyncRow, VIEW_FORMAT } from './records'
 import type { BranchSyncState, Principal } from './sessions'
 
 /** The branch this caller may read: its own, or for a committee account one of its branches. */
@@ -34,12 +34,39 @@ async function readSyncState(db: Db, branchId: string): Promise<BranchSyncState>
   return { epoch: row.epoch, version: num(row.version), retainedFrom: num(row.retained_from) }
 }
 
-const PAGE_SQL = hotStatement('pull_page',
-  `SELECT ${RECORD_VIEW_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`)
-const RANGE_SQL = hotStatement('pull_range',
-  `SELECT ${RECORD_VIEW_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3`)
+interface PulledRow extends RecordViewRow {
+  view_json: string | null
+  view_format: unknown
+}
 
-export async function pull(db: Db, p: Principal, query: PullQuery): Promise<PullResponse> {
+const PULL_COLUMNS = `${RECORD_VIEW_COLUMNS}, view_json, view_format`
+const PAGE_SQL = hotStatement('pull_page',
+  `SELECT ${PULL_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`)
+const RANGE_SQL = hotStatement('pull_range',
+  `SELECT ${PULL_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3`)
+
+/** One row of a page as JSON: the stored view as it is when there is one of today's format and nothing is withheld. */
+function syncRowJson(row: PulledRow, reader: Reader): string {
+  if (row.view_json === null || num(row.view_format) !== VIEW_FORMAT || hiddenFrom(row, reader)) {
+    return JSON.stringify(toSyncRow(row, reader))
+  }
+  return `{"entity":${JSON.stringify(row.entity)},"id":${JSON.stringify(row.id)},"version":${num(row.version)},` +
+    `"deleted":${num(row.deleted) === 1},"data":${row.view_json},"redacted":false}`
+}
+
+/** The answer as the JSON text sent (`pull`'s answer, the schema's shape); a page's rows come from syncRowJson. */
+export async function pullJson(db: Db, p: Principal, query: PullQuery): Promise<string> {
+  const answer = await pull(db, p, query)
+  if (answer.reset) return JSON.stringify(answer)
+  const { rows, ...page } = answer
+  const envelope = JSON.stringify(page satisfies Omit<PullPage, 'rows'>)
+  return `${envelope.slice(0, -1)},"rows":[${rows.map((r) => syncRowJson(r, p)).join(',')}]}`
+}
+
+type PullAnswer = Exclude<PullResponse, PullPage> | (Omit<PullPage, 'rows'> & { rows: PulledRow[] })
+
+/** The answer with the page's rows as read (pullJson turns them into what is sent). */
+async function pull(db: Db, p: Principal, query: PullQuery): Promise<PullAnswer> {
   const branchId = await readableBranch(db, p, query.branchId)
   const state = p.branchId === branchId && p.branchSync ? p.branchSync : await readSyncState(db, branchId)
   const { epoch } = state
@@ -53,7 +80,7 @@ export async function pull(db: Db, p: Principal, query: PullQuery): Promise<Pull
   // so a range answered whole can move the cursor to its end even where versions are missing (overwritten rows).
   const end = query.upTo === undefined ? null : Math.min(query.upTo, head)
   if (end !== null && end <= query.cursor) return { reset: false, ...base, cursor: query.cursor, hasMore: query.cursor < head, rows: [], head }
-  const rows = await db.all<RecordViewRow>(
+  const rows = await db.all<PulledRow>(
     end === null ? PAGE_SQL : RANGE_SQL,
     end === null ? [branchId, query.cursor, query.limit + 1] : [branchId, query.cursor, query.limit + 1, end])
   const cut = rows.length > query.limit
@@ -65,7 +92,7 @@ export async function pull(db: Db, p: Principal, query: PullQuery): Promise<Pull
     ...base,
     cursor,
     hasMore: cut || (end !== null && end < head),
-    rows: page.map((r) => toSyncRow(r, p)),
+    rows: page,
     head,
   }
 }

@@ -7,7 +7,7 @@
 import type { Mutation } from '../../shared/sync/mutation'
 import type { Db, Queryable } from '../storage/db'
 import { hotStatement, num } from '../storage/db'
-import { parseJsonObject, RECORD_COLUMNS, type RecordRow, type RecordWrite } from './records'
+import { parseJsonObject, RECORD_COLUMNS, type RecordRow, rowAfter, storedView } from './records'
 import type { PushStore } from './push'
 import { type AuditEntry, type BranchState, type Decision, decide, type JobContext, type PushJob } from './push-decide'
 
@@ -36,7 +36,7 @@ function jsonRows(d: Dialect, param: string, columns: [string, 'text' | 'bigint'
 const RECORD_WRITE_COLUMNS: [string, 'text' | 'bigint'][] = [
   ['branch_id', 'text'], ['entity', 'text'], ['id', 'text'], ['version', 'bigint'], ['deleted', 'bigint'], ['data', 'text'],
   ['created_by', 'text'], ['author_user_id', 'text'], ['heart_talk', 'bigint'], ['field_versions', 'text'],
-  ['created_at', 'bigint'], ['updated_at', 'bigint'],
+  ['created_at', 'bigint'], ['updated_at', 'bigint'], ['view_json', 'text'], ['view_format', 'bigint'],
 ]
 const DEVICE_COLUMNS: [string, 'text' | 'bigint'][] = [
   ['user_id', 'text'], ['client_id', 'text'], ['branch_id', 'text'], ['last_client_seq', 'bigint'], ['updated_at', 'bigint'],
@@ -52,7 +52,8 @@ function upsertRecords(d: Dialect, param: string): string {
   // `WHERE true`: SQLite needs it to read ON CONFLICT after INSERT … SELECT.
   return `INSERT INTO records (${names(RECORD_WRITE_COLUMNS)}) SELECT ${names(RECORD_WRITE_COLUMNS)} FROM ${jsonRows(d, param, RECORD_WRITE_COLUMNS)} WHERE true
     ON CONFLICT (branch_id, entity, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, data = excluded.data,
-      heart_talk = excluded.heart_talk, field_versions = excluded.field_versions, updated_at = excluded.updated_at`
+      heart_talk = excluded.heart_talk, field_versions = excluded.field_versions, updated_at = excluded.updated_at,
+      view_json = excluded.view_json, view_format = excluded.view_format`
 }
 function upsertDevices(d: Dialect, param: string): string {
   return `INSERT INTO devices (${names(DEVICE_COLUMNS)}) SELECT ${names(DEVICE_COLUMNS)} FROM ${jsonRows(d, param, DEVICE_COLUMNS)} WHERE true
@@ -60,16 +61,6 @@ function upsertDevices(d: Dialect, param: string): string {
 }
 function insertAudits(d: Dialect, param: string): string {
   return `INSERT INTO audit (${names(AUDIT_COLUMNS)}) SELECT ${names(AUDIT_COLUMNS)} FROM ${jsonRows(d, param, AUDIT_COLUMNS)}`
-}
-
-/** The stored row after `w`, given the row before it (INSERT … ON CONFLICT keeps created_by, author and created_at). */
-function rowAfter(before: RecordRow | undefined, w: RecordWrite): RecordRow {
-  return {
-    entity: w.entity, id: w.id, version: w.version, deleted: w.deleted ? 1 : 0, data: JSON.stringify(w.data),
-    created_by: before ? before.created_by : w.createdBy, author_user_id: before ? before.author_user_id : w.authorUserId,
-    heart_talk: w.heartTalk ? 1 : 0, field_versions: JSON.stringify(Object.fromEntries(w.fieldWrites)),
-    created_at: before ? before.created_at : w.now, updated_at: w.now,
-  }
 }
 
 export class BatchedStore implements PushStore {
@@ -145,7 +136,10 @@ export class BatchedStore implements PushStore {
   }
 
   async finish(state: BranchState, changed: boolean): Promise<void> {
-    const records = JSON.stringify([...this.changedRecords].map((k) => ({ ...this.rows.get(k)!, branch_id: this.branchId })))
+    const records = JSON.stringify([...this.changedRecords].map((k) => {
+      const row = this.rows.get(k)!
+      return { ...row, ...storedView(row), branch_id: this.branchId }
+    }))
     const devices = JSON.stringify([...this.changedDevices].map((k) => this.devices.get(k)!))
     const audits = JSON.stringify(this.audits)
     if (this.dialect === 'postgres') {

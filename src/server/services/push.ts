@@ -224,10 +224,11 @@ class IsolatedStore implements PushStore {
   async apply(ctx: JobContext, m: Mutation, version: number): Promise<Decision> {
     try {
       return await withSavepoint(this.q, async () => {
-        const decision = decide(ctx, m, version, await loadRecord(this.q, this.branchId, m.entity, m.recordId))
+        const before = await loadRecord(this.q, this.branchId, m.entity, m.recordId)
+        const decision = decide(ctx, m, version, before)
         if ('write' in decision) {
           if (decision.audit) await insertAudit(this.q, decision.audit)
-          await writeRecord(this.q, decision.write)
+          await writeRecord(this.q, decision.write, before)
         }
         return decision
       }, (decision) => !('error' in decision))

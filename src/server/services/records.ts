@@ -84,15 +84,39 @@ export interface RecordWrite {
   now: number
 }
 
-export async function writeRecord(q: Queryable, w: RecordWrite): Promise<void> {
+/** The stored row after `w`, given the row before it (INSERT … ON CONFLICT keeps created_by, author and created_at). */
+export function rowAfter(before: RecordRow | undefined, w: RecordWrite): RecordRow {
+  return {
+    entity: w.entity, id: w.id, version: w.version, deleted: w.deleted ? 1 : 0, data: JSON.stringify(w.data),
+    created_by: before ? before.created_by : w.createdBy, author_user_id: before ? before.author_user_id : w.authorUserId,
+    heart_talk: w.heartTalk ? 1 : 0, field_versions: JSON.stringify(Object.fromEntries(w.fieldWrites)),
+    created_at: before ? before.created_at : w.now, updated_at: w.now,
+  }
+}
+
+/**
+ * What `recordView` makes, numbered. Each record is stored with its view as JSON (`view_json`, `view_format`) so a
+ * pull sends it without parsing and re-serialising it (pull.ts); a view stored under another number, or none (rows
+ * written before migration 9), is made again when read. Change recordView's output → raise this number
+ * (tests/server/record-view.test.ts pins the output under it).
+ */
+export const VIEW_FORMAT = 1
+
+export function storedView(row: RecordViewRow): { view_json: string; view_format: number } {
+  return { view_json: JSON.stringify(recordView(row)), view_format: VIEW_FORMAT }
+}
+
+/** Write `w` over `before` (the stored row it was decided against, as loadRecord read it). */
+export async function writeRecord(q: Queryable, w: RecordWrite, before: RecordRow | undefined): Promise<void> {
+  const view = storedView(rowAfter(before, w))
   await q.run(
     `INSERT INTO records (branch_id, entity, id, version, deleted, data, created_by, author_user_id, heart_talk,
-       field_versions, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, $10, $10)
+       field_versions, created_at, updated_at, view_json, view_format)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, $10, $10, $12, $13)
      ON CONFLICT (branch_id, entity, id) DO UPDATE SET version = $4, deleted = $5, data = $6, heart_talk = $9,
-       field_versions = $11, updated_at = $10`,
+       field_versions = $11, updated_at = $10, view_json = $12, view_format = $13`,
     [w.branchId, w.entity, w.id, w.version, w.deleted ? 1 : 0, JSON.stringify(w.data), w.createdBy, w.authorUserId,
-      w.heartTalk ? 1 : 0, w.now, JSON.stringify(Object.fromEntries(w.fieldWrites))])
+      w.heartTalk ? 1 : 0, w.now, JSON.stringify(Object.fromEntries(w.fieldWrites)), view.view_json, view.view_format])
 }
 
 /** An epoch-milliseconds column as ISO text; never throws (a value out of range reads as the epoch). */
@@ -126,10 +150,13 @@ export interface Reader {
 }
 
 /** 谈心谈话 content is for its author and the secretary only. */
+export function hiddenFrom(row: RecordViewRow, reader: Reader): boolean {
+  return num(row.heart_talk) === 1 && num(row.deleted) === 0 && reader.role !== 'secretary' && row.author_user_id !== reader.userId
+}
+
 export function toSyncRow(row: RecordViewRow, reader: Reader): SyncRow {
   const data = recordView(row)
-  const hidden = num(row.heart_talk) === 1 && num(row.deleted) === 0 && reader.role !== 'secretary'
-    && row.author_user_id !== reader.userId
+  const hidden = hiddenFrom(row, reader)
   return {
     entity: row.entity,
     id: row.id,

@@ -138,6 +138,15 @@ export const MIGRATIONS: readonly Migration[] = [
         signature TEXT NOT NULL, summary TEXT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (branch_id, year))`,
     ],
   },
+  {
+    // Each record's view as a pull sends it (services/records.ts `storedView`), written with the record, so pull
+    // pages are put together from stored JSON. Rows written before stay NULL and are made on read.
+    version: 9,
+    statements: () => [
+      `ALTER TABLE records ADD COLUMN view_json TEXT`,
+      `ALTER TABLE records ADD COLUMN view_format INTEGER`,
+    ],
+  },
 ]
 
 /**
