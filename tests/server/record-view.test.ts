@@ -88,12 +88,18 @@ describe.each(BACKENDS)('stored views on $name', (backend) => {
     expect((await pullAll(branch.secretary)).get(ids[1]!)!.data.topic).toBe('库里存的样子')
   })
 
-  it('of another format, or none (rows from before migration 9), are made again from the record', async () => {
+  it('of another format, made for another version of the row, or none, are made again from the record', async () => {
     await ts.db.run(`UPDATE records SET view_format = $1 WHERE branch_id = $2 AND id = $3`, [VIEW_FORMAT + 1, branch.branchId, ids[1]!])
-    await ts.db.run(`UPDATE records SET view_json = NULL, view_format = NULL WHERE branch_id = $1 AND id <> $2`, [branch.branchId, ids[1]!])
+    await ts.db.run(`UPDATE records SET view_json = NULL, view_format = NULL WHERE branch_id = $1 AND id = $2`, [branch.branchId, ids[2]!])
+    // a server from before migration 9 edits a record (during a staggered upgrade): its stored view is of the old row
+    const head = Number((await ts.db.one<{ version: unknown }>(`SELECT version FROM branches WHERE id = $1`, [branch.branchId]))!.version)
+    const current = await ts.db.one<{ data: string }>(`SELECT data FROM records WHERE branch_id = $1 AND id = $2`, [branch.branchId, ids[0]!])
+    await ts.db.run(`UPDATE records SET data = $1, version = $2 WHERE branch_id = $3 AND id = $4`,
+      [JSON.stringify({ ...JSON.parse(current!.data), topic: '旧版服务器改的' }), head + 1, branch.branchId, ids[0]!])
+    await ts.db.run(`UPDATE branches SET version = $1 WHERE id = $2`, [head + 1, branch.branchId])
     const sent = await pullAll(branch.secretary)
     expect(sent.get(ids[1]!)!.data.topic).toBe('第二次')
-    expect(sent.get(ids[0]!)!.data.topic).toBe('第一次（改）')
+    expect(sent.get(ids[0]!)).toMatchObject({ version: head + 1, data: { topic: '旧版服务器改的' } })
     expect(sent.get(ids[2]!)).toMatchObject({ deleted: true, data: { id: ids[2], deleted: true } })
     expect([...sent.values()].every((r) => r.redacted === false)).toBe(true)
   })

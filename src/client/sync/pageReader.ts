@@ -49,11 +49,14 @@ export function readPagesAhead(fetchPage: FetchPage, from: { cursor: number; epo
    * over in order; the last page delivered is returned. Up to `head` when it is known. Without it (a first sync,
    * before any page has said the head) they are asked for blind, and delivery stops at the first page that says
    * nothing more is left: later answers are dropped, so the cursor never passes what was written. A page without a
-   * head (a server from before ranges) also ends it; the caller goes on page by page from there.
+   * head (a server from before ranges) also ends it; the caller goes on page by page from there. So does an answer
+   * to a blind range that is a reset or of another epoch: it was asked before the phone knew where the branch
+   * stands (past a head that had not moved yet, without the epoch), so it is dropped and the next page, asked from
+   * the last one written and with its epoch, gets the true answer.
    */
   async function readRanges(cursor: number, head: number | undefined, epoch: string | null, firstWidth: number,
     width: number): Promise<PullResponse | null> {
-    const queue: Promise<PullResponse>[] = []
+    const queue: { answer: Promise<PullResponse>; blind: boolean }[] = []
     let next = cursor
     let step = firstWidth
     let last: PullResponse | null = null
@@ -61,14 +64,16 @@ export function readPagesAhead(fetchPage: FetchPage, from: { cursor: number; epo
     while (more() || queue.length > 0) {
       while (more() && queue.length < RANGES_AT_ONCE && arrived.length + inFlight < READ_AHEAD_PAGES && !stopped) {
         const to = head === undefined ? next + step : Math.min(next + step, head)
-        queue.push(ask(next, epoch, step, to))
+        queue.push({ answer: ask(next, epoch, step, to), blind: head === undefined })
         next = to
         step = width
       }
       if (stopped) return null
       if (queue.length === 0) { await room(); continue }
-      const page = await queue.shift()!
+      const { answer, blind } = queue.shift()!
+      const page = await answer
       if (stopped) return null
+      if (blind && last !== null && (page.reset || page.epoch !== last.epoch)) return last
       deliver(page)
       last = page
       if (page.reset || !page.hasMore || page.head === undefined) return page

@@ -37,17 +37,22 @@ async function readSyncState(db: Db, branchId: string): Promise<BranchSyncState>
 interface PulledRow extends RecordViewRow {
   view_json: string | null
   view_format: unknown
+  view_version: unknown
 }
 
-const PULL_COLUMNS = `${RECORD_VIEW_COLUMNS}, view_json, view_format`
+const PULL_COLUMNS = `${RECORD_VIEW_COLUMNS}, view_json, view_format, view_version`
 const PAGE_SQL = hotStatement('pull_page',
   `SELECT ${PULL_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`)
 const RANGE_SQL = hotStatement('pull_range',
   `SELECT ${PULL_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3`)
 
-/** One row of a page as JSON: the stored view as it is when there is one of today's format and nothing is withheld. */
+/**
+ * One row of a page as JSON: the stored view as it is when it is of today's format, was made for this version of
+ * the row, and nothing is withheld from this reader; otherwise made from the row.
+ */
 function syncRowJson(row: PulledRow, reader: Reader): string {
-  if (row.view_json === null || num(row.view_format) !== VIEW_FORMAT || hiddenFrom(row, reader)) {
+  const fresh = row.view_json !== null && num(row.view_format) === VIEW_FORMAT && num(row.view_version) === num(row.version)
+  if (!fresh || hiddenFrom(row, reader)) {
     return JSON.stringify(toSyncRow(row, reader))
   }
   return `{"entity":${JSON.stringify(row.entity)},"id":${JSON.stringify(row.id)},"version":${num(row.version)},` +

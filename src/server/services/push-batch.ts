@@ -37,6 +37,7 @@ const RECORD_WRITE_COLUMNS: [string, 'text' | 'bigint'][] = [
   ['branch_id', 'text'], ['entity', 'text'], ['id', 'text'], ['version', 'bigint'], ['deleted', 'bigint'], ['data', 'text'],
   ['created_by', 'text'], ['author_user_id', 'text'], ['heart_talk', 'bigint'], ['field_versions', 'text'],
   ['created_at', 'bigint'], ['updated_at', 'bigint'], ['view_json', 'text'], ['view_format', 'bigint'],
+  ['view_version', 'bigint'],
 ]
 const DEVICE_COLUMNS: [string, 'text' | 'bigint'][] = [
   ['user_id', 'text'], ['client_id', 'text'], ['branch_id', 'text'], ['last_client_seq', 'bigint'], ['updated_at', 'bigint'],
@@ -53,7 +54,7 @@ function upsertRecords(d: Dialect, param: string): string {
   return `INSERT INTO records (${names(RECORD_WRITE_COLUMNS)}) SELECT ${names(RECORD_WRITE_COLUMNS)} FROM ${jsonRows(d, param, RECORD_WRITE_COLUMNS)} WHERE true
     ON CONFLICT (branch_id, entity, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, data = excluded.data,
       heart_talk = excluded.heart_talk, field_versions = excluded.field_versions, updated_at = excluded.updated_at,
-      view_json = excluded.view_json, view_format = excluded.view_format`
+      view_json = excluded.view_json, view_format = excluded.view_format, view_version = excluded.view_version`
 }
 function upsertDevices(d: Dialect, param: string): string {
   return `INSERT INTO devices (${names(DEVICE_COLUMNS)}) SELECT ${names(DEVICE_COLUMNS)} FROM ${jsonRows(d, param, DEVICE_COLUMNS)} WHERE true

@@ -96,14 +96,16 @@ export function rowAfter(before: RecordRow | undefined, w: RecordWrite): RecordR
 
 /**
  * What `recordView` makes, numbered. Each record is stored with its view as JSON (`view_json`, `view_format`) so a
- * pull sends it without parsing and re-serialising it (pull.ts); a view stored under another number, or none (rows
- * written before migration 9), is made again when read. Change recordView's output → raise this number
+ * pull sends it without parsing and re-serialising it (pull.ts); a view stored under another number, or for
+ * another version of the row, or none (rows written before migration 9, or by a server from before it), is made
+ * again when read. Change recordView's output → raise this number
  * (tests/server/record-view.test.ts pins the output under it).
  */
 export const VIEW_FORMAT = 1
 
-export function storedView(row: RecordViewRow): { view_json: string; view_format: number } {
-  return { view_json: JSON.stringify(recordView(row)), view_format: VIEW_FORMAT }
+/** The view stored with a row: the JSON, its format, and the row version it was made for. */
+export function storedView(row: RecordViewRow): { view_json: string; view_format: number; view_version: number } {
+  return { view_json: JSON.stringify(recordView(row)), view_format: VIEW_FORMAT, view_version: num(row.version) }
 }
 
 /** Write `w` over `before` (the stored row it was decided against, as loadRecord read it). */
@@ -111,10 +113,10 @@ export async function writeRecord(q: Queryable, w: RecordWrite, before: RecordRo
   const view = storedView(rowAfter(before, w))
   await q.run(
     `INSERT INTO records (branch_id, entity, id, version, deleted, data, created_by, author_user_id, heart_talk,
-       field_versions, created_at, updated_at, view_json, view_format)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, $10, $10, $12, $13)
+       field_versions, created_at, updated_at, view_json, view_format, view_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, $10, $10, $12, $13, $4)
      ON CONFLICT (branch_id, entity, id) DO UPDATE SET version = $4, deleted = $5, data = $6, heart_talk = $9,
-       field_versions = $11, updated_at = $10, view_json = $12, view_format = $13`,
+       field_versions = $11, updated_at = $10, view_json = $12, view_format = $13, view_version = $4`,
     [w.branchId, w.entity, w.id, w.version, w.deleted ? 1 : 0, JSON.stringify(w.data), w.createdBy, w.authorUserId,
       w.heartTalk ? 1 : 0, w.now, JSON.stringify(Object.fromEntries(w.fieldWrites)), view.view_json, view.view_format])
 }

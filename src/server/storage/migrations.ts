@@ -140,11 +140,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     // Each record's view as a pull sends it (services/records.ts `storedView`), written with the record, so pull
-    // pages are put together from stored JSON. Rows written before stay NULL and are made on read.
+    // pages are put together from stored JSON. Rows written before stay NULL and are made on read; so is a row
+    // whose view was made for another version of it (written by a server from before, during a staggered upgrade).
     version: 9,
     statements: () => [
       `ALTER TABLE records ADD COLUMN view_json TEXT`,
       `ALTER TABLE records ADD COLUMN view_format INTEGER`,
+      `ALTER TABLE records ADD COLUMN view_version BIGINT`,
     ],
   },
 ]

@@ -88,6 +88,35 @@ describe('reading pull pages ahead', () => {
     expect(server.asked).toEqual([[0, 10], [10, 40], [40, 70]])
   })
 
+  it('on a first sync drops an answer to a blind range that is a reset or of another epoch, and asks again from what was written', async () => {
+    // (40, 70] was answered before a push moved the head past 40: cursor_ahead, not this phone's position
+    const asked: [number, string | null, number | undefined][] = []
+    const reader = readPagesAhead(async (cursor, epoch, _limit, upTo) => {
+      asked.push([cursor, epoch, upTo])
+      await new Promise((resolve) => setTimeout(resolve, 1))
+      if (upTo === 70) return { reset: true, protocolVersion: 1, epoch: 'e', branchId: 'b', reason: 'cursor_ahead' } as const
+      if (upTo === undefined) return { ...page(45, false), head: 45 }
+      return { ...page(upTo, true), head: 45 }
+    }, { cursor: 0, epoch: null }, { first: 10, next: 30 })
+    expect(await takeAll(reader)).toEqual([10, 40, 45])
+    expect(asked).toEqual([[0, null, 10], [10, null, 40], [40, null, 70], [40, 'e', undefined]])
+
+    // the server was restored between the first range and the second: its answer is not delivered; the next page,
+    // asked with the first page's epoch, is told the epoch changed
+    const restored = readPagesAhead(async (cursor, epoch, _limit, upTo) => {
+      await new Promise((resolve) => setTimeout(resolve, upTo === 10 ? 1 : 5))
+      if (epoch === 'e') return { reset: true, protocolVersion: 1, epoch: 'e2', branchId: 'b', reason: 'epoch_changed' } as const
+      return { ...page(upTo ?? cursor + 30, true), head: 100, epoch: upTo === 10 ? 'e' : 'e2' }
+    }, { cursor: 0, epoch: null }, { first: 10, next: 30 })
+    const answers: string[] = []
+    for (;;) {
+      const taken = await restored.take()
+      answers.push(...taken.map((p) => (p.reset ? p.reason : `${p.epoch}@${p.cursor}`)))
+      if (taken.some((p) => p.reset)) break
+    }
+    expect(answers).toEqual(['e@10', 'epoch_changed'])
+  })
+
   it('on a first sync from a server that gives no head, goes on page by page from the first answer, without a gap', async () => {
     const asked: [number, number | undefined][] = []
     // an older server ignores upTo: each answer is `limit` rows past the cursor, 2 versions apart (holes)
