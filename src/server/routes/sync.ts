@@ -2,6 +2,7 @@
 import { Hono, type TypedResponse } from 'hono'
 import { API } from '../../shared/api'
 import type { PullResponse, PushResponse } from '../../shared/sync/protocol'
+import { compressedJson } from '../http/compressedJson'
 import type { AppEnv } from '../http/context'
 import { validated } from '../http/validate'
 import { checkProtocolVersion } from '../services/protocol-version'
@@ -29,6 +30,7 @@ export function syncRoutes(deps: RouteDeps) {
       checkProtocolVersion(query.protocolVersion)
       // Put together from each record's stored JSON (services/pull.ts); the client reads it with the same schema.
       const text = await pullJson(db, c.get('principal'), query)
-      return c.body(text, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<PullResponse, 200, 'json'>
+      // Compressed here, br before gzip (http/compressedJson.ts).
+      return await compressedJson(c, text) as unknown as TypedResponse<PullResponse, 200, 'json'>
     })
 }

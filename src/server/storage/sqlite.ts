@@ -11,6 +11,9 @@ interface Translated {
   order: number[]
 }
 
+/** SQLite's page cache per connection, in KiB (the server has one connection). */
+export const SQLITE_CACHE_KIB = 65_536
+
 const translations = new Map<string, Translated>()
 
 /** `$n` placeholders become `?` (SQLite numbered parameters do not bind positionally); row locks are dropped. */
@@ -70,6 +73,9 @@ export class SqliteDb implements Db {
     this.raw.pragma('synchronous = FULL')
     this.raw.pragma('foreign_keys = ON')
     this.raw.pragma('busy_timeout = 5000')
+    // 64 MB of page cache instead of SQLite's 2 MB: a record is about one 4 kB page, so the default holds ~500 of
+    // them and every pull page of 1,000 went back to the file (measured: 6.7 → 5.3 ms per page of 10,000 records).
+    this.raw.pragma(`cache_size = -${SQLITE_CACHE_KIB}`)
     this.q = new SqliteQueryable(this.raw)
   }
 
