@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from '../src/shared/backup'
 import { makeSyntheticRoster, makeSyntheticYear } from '../src/shared/report/synthetic'
 import { chinaDateOf } from '../src/shared/dates'
-import { ms, percentile, type BenchLine } from './support'
+import { activityFloorIndexes, ms, percentile, type BenchLine } from './support'
 
 /** N activities spread over the ten years up to this one (a device used for years, or a busy committee). */
 export function syntheticBackup(n: number): BackupFile {
@@ -37,16 +37,17 @@ async function importBackup(page: Page, backup: BackupFile): Promise<number> {
   return page.evaluate(() => performance.now() - (window as unknown as { importStarted: number }).importStarted)
 }
 
-/** The import floor: the same activity records written by one raw IndexedDB transaction (store shaped like ours). */
+/**
+ * The import floor: the same activity records written by one raw IndexedDB transaction, into a store with the
+ * app's `activities` indexes (activityFloorIndexes).
+ */
 async function importFloor(page: Page, backup: BackupFile): Promise<number> {
-  return page.evaluate(async (rows) => {
+  return page.evaluate(async ({ rows, indexes }) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open(`import-floor-${Date.now()}`, 1)
       open.onupgradeneeded = () => {
         const store = open.result.createObjectStore('activities', { keyPath: 'id' })
-        store.createIndex('date', 'date')
-        store.createIndex('updatedAt', 'updatedAt')
-        store.createIndex('photoIds', 'photoIds', { multiEntry: true })
+        for (const index of indexes) store.createIndex(index.name, index.keyPath, { multiEntry: index.multiEntry })
       }
       open.onsuccess = () => resolve(open.result)
       open.onerror = () => reject(open.error)
@@ -62,7 +63,7 @@ async function importFloor(page: Page, backup: BackupFile): Promise<number> {
     db.close()
     indexedDB.deleteDatabase(db.name)
     return ms
-  }, backup.activities)
+  }, { rows: backup.activities, indexes: activityFloorIndexes() })
 }
 
 /**

@@ -2,6 +2,7 @@
 import { chromium, type Browser } from 'playwright-core'
 import { startSwappableServer, type SwappableServer } from '../tests/e2e/support/staticServer'
 import { CHROMIUM_ARGS } from '../tests/e2e/support/app'
+import { BranchLogDb } from '../src/client/db/schema'
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
@@ -32,4 +33,16 @@ export interface BenchLine {
   value: string
   target?: string
   pass?: boolean
+}
+
+/** An index of the app's `activities` store, for the floors' raw IndexedDB stores. */
+export interface FloorIndex { name: string; keyPath: string; multiEntry: boolean }
+
+/**
+ * The indexes of the app's `activities` store as its Dexie schema (src/client/db/schema.ts, latest version)
+ * declares them: a floor's store maintains exactly what ours does, whatever version the schema is at.
+ */
+export function activityFloorIndexes(): FloorIndex[] {
+  const schema = new BranchLogDb('bench-schema-probe').activities.schema
+  return schema.indexes.map((i) => ({ name: i.name, keyPath: String(i.keyPath), multiEntry: i.multi === true }))
 }

@@ -59,18 +59,18 @@ async function storedRows(): Promise<unknown[]> {
 }
 
 /**
- * One readwrite transaction, one object store shaped like the app's `activities` (src/client/db/schema.ts: key id,
- * indexes date, updatedAt and the multi-entry photoIds), so the floor maintains the same indexes ours does.
+ * One readwrite transaction, one object store shaped like the app's `activities`: key id and the indexes its Dexie
+ * schema declares (src/client/db/schema.ts, read from the app's own database here), so the floor maintains the
+ * same indexes ours does.
  */
 async function runFloor(rows: Record<string, unknown>[]): Promise<{ ms: number; stored: number }> {
   const name = `floor-${Date.now()}-${Math.random().toString(36).slice(2)}`
+  const indexes = getDb().activities.schema.indexes
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const open = indexedDB.open(name, 1)
     open.onupgradeneeded = () => {
       const store = open.result.createObjectStore('activities', { keyPath: 'id' })
-      store.createIndex('date', 'date')
-      store.createIndex('updatedAt', 'updatedAt')
-      store.createIndex('photoIds', 'photoIds', { multiEntry: true })
+      for (const index of indexes) store.createIndex(index.name, index.keyPath as string, { multiEntry: index.multi === true })
     }
     open.onsuccess = () => resolve(open.result)
     open.onerror = () => reject(open.error)

@@ -91,5 +91,8 @@ export class BranchLogDb extends Dexie {
       tx.table('activities').toCollection().modify((row: StoredActivity) => {
         if (row.deleted && row.deletedAt === undefined) row.deletedAt = row.updatedAt
       }))
+    // v5: the updatedAt index goes: nothing queries by it, and every record written (a save, each of a first
+    // sync's 10,000, a backup import) paid for its entries (about 5 % of a bulk write, measured in Chromium)
+    this.version(5).stores({ activities: 'id, date, *photoIds, deletedAt' })
   }
 }

@@ -66,7 +66,10 @@ describe('upgrading a v1 database', () => {
     await writeV1('upgrade-v1', implementation)
     const db = useDatabase('upgrade-v1', implementation)
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
+    // v5 dropped the updatedAt index nothing queried by
+    expect(db.activities.schema.indexes.map((i) => i.name).sort()).toEqual(['date', 'deletedAt', 'photoIds'])
+    expect((db.backendDB().transaction('activities').objectStore('activities').indexNames as DOMStringList).contains('updatedAt')).toBe(false)
 
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id))
     // v4 dates a tombstone's stay in 回收站 from its last change; live records get no such date

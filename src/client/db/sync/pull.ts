@@ -137,7 +137,11 @@ export async function applyPullPages(pages: readonly PullPage[], fromCursor?: nu
           continue
         }
         w.tombstones.delete(row.id)
-        const base = { ...row.data, id: row.id, serverVersion: row.version }
+        // The row's data becomes the stored record as it is, not a copy: it was parsed from this answer alone and
+        // nothing else holds it (a first sync would otherwise copy 10,000 objects only to drop the originals).
+        const base: Record<string, unknown> = row.data
+        base.id = row.id
+        base.serverVersion = row.version
         // record = server copy ⊕ changes still waiting (no overlay work when nothing waits for this record)
         const record: Record<string, unknown> = waiting ? overlay(base, waiting) : base
         // a delete still waiting here keeps the record in 回收站
