@@ -50,11 +50,11 @@ export async function encodeBody(bytes: Buffer, encoding: BodyEncoding): Promise
 }
 
 /**
- * `text` (JSON) as the answer, compressed as the client accepts. The body is handed over as bytes, so the text is
- * encoded to UTF-8 once (a string body would also be scanned for lone surrogates on its way into a Response).
+ * `json` (its text, or its UTF-8 bytes) as the answer, compressed as the client accepts. The body is handed over
+ * as bytes (a string body would also be scanned for lone surrogates on its way into a Response).
  */
-export async function compressedJson(c: Context, text: string, status: 200 = 200): Promise<Response> {
-  const raw = Buffer.from(text, 'utf8')
+export async function compressedJson(c: Context, json: string | Buffer, status: 200 = 200): Promise<Response> {
+  const raw = typeof json === 'string' ? Buffer.from(json, 'utf8') : json
   const encoding = raw.length < COMPRESS_THRESHOLD_BYTES ? 'identity' : chooseEncoding(c.req.header('Accept-Encoding'))
   const body = await encodeBody(raw, encoding)
   const headers: Record<string, string> = {

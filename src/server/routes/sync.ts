@@ -6,7 +6,7 @@ import { compressedJson } from '../http/compressedJson'
 import type { AppEnv } from '../http/context'
 import { validated } from '../http/validate'
 import { checkProtocolVersion } from '../services/protocol-version'
-import { pullJson } from '../services/pull'
+import { pullBody } from '../services/pull'
 import { push } from '../services/push'
 import type { RouteDeps } from './deps'
 
@@ -29,8 +29,8 @@ export function syncRoutes(deps: RouteDeps) {
       const query = c.req.valid('query')
       checkProtocolVersion(query.protocolVersion)
       // Put together from each record's stored JSON (services/pull.ts); the client reads it with the same schema.
-      const text = await pullJson(db, c.get('principal'), query)
+      const body = await pullBody(db, c.get('principal'), query)
       // Compressed here, br before gzip (http/compressedJson.ts).
-      return await compressedJson(c, text) as unknown as TypedResponse<PullResponse, 200, 'json'>
+      return await compressedJson(c, body) as unknown as TypedResponse<PullResponse, 200, 'json'>
     })
 }

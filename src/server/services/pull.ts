@@ -37,7 +37,8 @@ async function readSyncState(db: Db, branchId: string): Promise<BranchSyncState>
 interface PulledRow extends Omit<RecordViewRow, 'data'> {
   /** NULL when the stored view is sent (DATA_WHEN_NEEDED) */
   data: string | null
-  view_json: string | null
+  /** the stored view's UTF-8 bytes on SQLite (read as a BLOB), its text on PostgreSQL */
+  view_json: Uint8Array | string | null
   view_format: unknown
   view_version: unknown
 }
@@ -45,43 +46,68 @@ interface PulledRow extends Omit<RecordViewRow, 'data'> {
 /**
  * A row whose stored view is fresh and which is no 谈心谈话 (the only kind withheld from some readers) is sent as
  * that view, so its `data` is not read: it is as long as the view, and reading both doubled a page's bytes out of
- * the database. `data` is NULL exactly then; syncRowJson relies on it.
+ * the database. `data` is NULL exactly then; rowBytes relies on it.
  */
 const DATA_WHEN_NEEDED = `CASE WHEN view_json IS NOT NULL AND view_format = ${VIEW_FORMAT} AND view_version = version ` +
   `AND heart_talk = 0 THEN NULL ELSE data END AS data`
-const PULL_COLUMNS = `${RECORD_VIEW_COLUMNS.replace(/\bdata\b/, DATA_WHEN_NEEDED)}, view_json, view_format, view_version`
-const PAGE_SQL = hotStatement('pull_page',
-  `SELECT ${PULL_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`)
-const RANGE_SQL = hotStatement('pull_range',
-  `SELECT ${PULL_COLUMNS} FROM records WHERE branch_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3`)
+/**
+ * SQLite hands the view over as the bytes it stores (a BLOB of the UTF-8 text), so a page is put together from them
+ * without decoding 1,000 views into strings and encoding them back; PostgreSQL's driver gives text either way.
+ */
+const VIEW_COLUMN: Record<Db['dialect'], string> = { sqlite: 'CAST(view_json AS BLOB) AS view_json', postgres: 'view_json' }
+const pullColumns = (dialect: Db['dialect']) =>
+  `${RECORD_VIEW_COLUMNS.replace(/\bdata\b/, DATA_WHEN_NEEDED)}, ${VIEW_COLUMN[dialect]}, view_format, view_version`
+const DIALECTS = ['sqlite', 'postgres'] as const
+const PAGE_SQL = Object.fromEntries(DIALECTS.map((d) => [d, hotStatement(`pull_page_${d}`,
+  `SELECT ${pullColumns(d)} FROM records WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`)])) as Record<Db['dialect'], string>
+const RANGE_SQL = Object.fromEntries(DIALECTS.map((d) => [d, hotStatement(`pull_range_${d}`,
+  `SELECT ${pullColumns(d)} FROM records WHERE branch_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3`)])) as Record<Db['dialect'], string>
+
+const utf8 = (text: string) => Buffer.from(text, 'utf8')
+const COMMA = utf8(',')
+const ROW_TAIL = utf8(',"redacted":false}')
 
 /**
- * One row of a page as JSON: the stored view as it is when it is of today's format, was made for this version of
- * the row, and nothing is withheld from this reader; otherwise made from the row.
+ * One row of a page as JSON bytes, appended to `out`: the stored view as it is when it is of today's format, was
+ * made for this version of the row, and nothing is withheld from this reader; otherwise made from the row.
  */
-function syncRowJson(row: PulledRow, reader: Reader): string {
-  const { data } = row
+function appendRow(out: Uint8Array[], row: PulledRow, reader: Reader): void {
+  const { data, view_json: view } = row
   if (data !== null) {
     const withData = { ...row, data } as unknown as RecordViewRow
-    const fresh = row.view_json !== null && num(row.view_format) === VIEW_FORMAT && num(row.view_version) === num(row.version)
-    if (!fresh || hiddenFrom(withData, reader)) return JSON.stringify(toSyncRow(withData, reader))
+    const fresh = view !== null && num(row.view_format) === VIEW_FORMAT && num(row.view_version) === num(row.version)
+    if (!fresh || hiddenFrom(withData, reader)) {
+      out.push(utf8(JSON.stringify(toSyncRow(withData, reader))))
+      return
+    }
   }
-  return `{"entity":${JSON.stringify(row.entity)},"id":${JSON.stringify(row.id)},"version":${num(row.version)},` +
-    `"deleted":${num(row.deleted) === 1},"data":${row.view_json},"redacted":false}`
+  out.push(utf8(`{"entity":${JSON.stringify(row.entity)},"id":${JSON.stringify(row.id)},"version":${num(row.version)},` +
+    `"deleted":${num(row.deleted) === 1},"data":`))
+  out.push(typeof view === 'string' ? utf8(view) : view!)
+  out.push(ROW_TAIL)
 }
 
-/** The answer as the JSON text sent (`pull`'s answer, the schema's shape); a page's rows come from syncRowJson. */
-export async function pullJson(db: Db, p: Principal, query: PullQuery): Promise<string> {
+/**
+ * The answer as the JSON bytes sent (`pull`'s answer, in the schema's shape): the envelope, then each row from
+ * appendRow, joined once.
+ */
+export async function pullBody(db: Db, p: Principal, query: PullQuery): Promise<Buffer> {
   const answer = await pull(db, p, query)
-  if (answer.reset) return JSON.stringify(answer)
+  if (answer.reset) return utf8(JSON.stringify(answer))
   const { rows, ...page } = answer
   const envelope = JSON.stringify(page satisfies Omit<PullPage, 'rows'>)
-  return `${envelope.slice(0, -1)},"rows":[${rows.map((r) => syncRowJson(r, p)).join(',')}]}`
+  const out: Uint8Array[] = [utf8(`${envelope.slice(0, -1)},"rows":[`)]
+  rows.forEach((row, i) => {
+    if (i > 0) out.push(COMMA)
+    appendRow(out, row, p)
+  })
+  out.push(utf8(']}'))
+  return Buffer.concat(out)
 }
 
 type PullAnswer = Exclude<PullResponse, PullPage> | (Omit<PullPage, 'rows'> & { rows: PulledRow[] })
 
-/** The answer with the page's rows as read (pullJson turns them into what is sent). */
+/** The answer with the page's rows as read (pullBody turns them into what is sent). */
 async function pull(db: Db, p: Principal, query: PullQuery): Promise<PullAnswer> {
   const branchId = await readableBranch(db, p, query.branchId)
   const state = p.branchId === branchId && p.branchSync ? p.branchSync : await readSyncState(db, branchId)
@@ -97,7 +123,7 @@ async function pull(db: Db, p: Principal, query: PullQuery): Promise<PullAnswer>
   const end = query.upTo === undefined ? null : Math.min(query.upTo, head)
   if (end !== null && end <= query.cursor) return { reset: false, ...base, cursor: query.cursor, hasMore: query.cursor < head, rows: [], head }
   const rows = await db.all<PulledRow>(
-    end === null ? PAGE_SQL : RANGE_SQL,
+    end === null ? PAGE_SQL[db.dialect] : RANGE_SQL[db.dialect],
     end === null ? [branchId, query.cursor, query.limit + 1] : [branchId, query.cursor, query.limit + 1, end])
   const cut = rows.length > query.limit
   const page = cut ? rows.slice(0, query.limit) : rows
