@@ -49,12 +49,8 @@ export async function encodeBody(bytes: Buffer, encoding: BodyEncoding): Promise
   return bytes
 }
 
-/**
- * `json` (its text, or its UTF-8 bytes) as the answer, compressed as the client accepts. The body is handed over
- * as bytes (a string body would also be scanned for lone surrogates on its way into a Response).
- */
-export async function compressedJson(c: Context, json: string | Buffer, status: 200 = 200): Promise<Response> {
-  const raw = typeof json === 'string' ? Buffer.from(json, 'utf8') : json
+/** `raw` (JSON as UTF-8 bytes) as a 200 answer, compressed as the client accepts. */
+export async function compressedJson(c: Context, raw: Buffer): Promise<Response> {
   const encoding = raw.length < COMPRESS_THRESHOLD_BYTES ? 'identity' : chooseEncoding(c.req.header('Accept-Encoding'))
   const body = await encodeBody(raw, encoding)
   const headers: Record<string, string> = {
@@ -63,5 +59,5 @@ export async function compressedJson(c: Context, json: string | Buffer, status: 
     Vary: 'Accept-Encoding',
   }
   if (encoding !== 'identity') headers['Content-Encoding'] = encoding
-  return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), status, headers)
+  return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), 200, headers)
 }

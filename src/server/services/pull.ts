@@ -46,7 +46,7 @@ interface PulledRow extends Omit<RecordViewRow, 'data'> {
 /**
  * A row whose stored view is fresh and which is no 谈心谈话 (the only kind withheld from some readers) is sent as
  * that view, so its `data` is not read: it is as long as the view, and reading both doubled a page's bytes out of
- * the database. `data` is NULL exactly then; rowBytes relies on it.
+ * the database. `data` is NULL exactly then; appendRow relies on it.
  */
 const DATA_WHEN_NEEDED = `CASE WHEN view_json IS NOT NULL AND view_format = ${VIEW_FORMAT} AND view_version = version ` +
   `AND heart_talk = 0 THEN NULL ELSE data END AS data`
