@@ -1,7 +1,7 @@
 // CPU time (user + system, ms) used so far by one Chromium instance: its browser process (found by the profile
 // directory on its command line) and every process below it (renderer, network and storage services, GPU).
-// Linux only (/proc). The sync bench uses it to show the phone's share of a sync apart from the server's: on the
-// bench machine both share two cores, on a real phone they do not.
+// Linux only (/proc). The sync bench uses it to show the phone's share of a sync apart from the server's (and the
+// server's own): on the bench machine both share two cores, on a real phone they do not.
 import { readdirSync, readFileSync } from 'node:fs'
 
 interface ProcInfo { ppid: number; cpuMs: number; cmdline: string }
@@ -25,13 +25,11 @@ function readProcesses(): Map<number, ProcInfo> {
   return out
 }
 
-/** CPU ms of the Chromium started with `--user-data-dir=<profileDir>` and all its descendants; 0 if not found. */
-export function browserCpuMs(profileDir: string): number {
-  const procs = readProcesses()
-  const roots = [...procs].filter(([, p]) => p.cmdline.includes(`--user-data-dir=${profileDir}`) && !p.cmdline.includes('--type='))
+/** CPU ms of the processes `roots` and all their descendants (a process that has ended counts 0). */
+function treeCpuMs(procs: Map<number, ProcInfo>, roots: number[]): number {
   let total = 0
   const seen = new Set<number>()
-  const stack = roots.map(([pid]) => pid)
+  const stack = [...roots]
   while (stack.length > 0) {
     const pid = stack.pop()!
     if (seen.has(pid)) continue
@@ -40,6 +38,18 @@ export function browserCpuMs(profileDir: string): number {
     for (const [child, p] of procs) if (p.ppid === pid) stack.push(child)
   }
   return total
+}
+
+/** CPU ms of the Chromium started with `--user-data-dir=<profileDir>` and all its descendants; 0 if not found. */
+export function browserCpuMs(profileDir: string): number {
+  const procs = readProcesses()
+  const roots = [...procs].filter(([, p]) => p.cmdline.includes(`--user-data-dir=${profileDir}`) && !p.cmdline.includes('--type='))
+  return treeCpuMs(procs, roots.map(([pid]) => pid))
+}
+
+/** CPU ms of process `pid` (such as the bench's server) and its descendants so far. */
+export function processCpuMs(pid: number): number {
+  return treeCpuMs(readProcesses(), [pid])
 }
 
 /**

@@ -15,6 +15,8 @@ import { MAX_PUSH_BATCH, PROTOCOL_VERSION, type PushResponse } from '../src/shar
 
 export interface BenchServer {
   url: string
+  /** The server's process id (its CPU is read from /proc, bench/processCpu.ts). */
+  pid: number
   stop(): Promise<void>
 }
 
@@ -35,7 +37,10 @@ export async function freePort(): Promise<number> {
  */
 export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
   const port = await freePort()
-  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  // BENCH_SERVER_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops (open it in Chromium's
+  // DevTools); Node refuses --cpu-prof in NODE_OPTIONS, so it is passed here.
+  const profile = process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`] : []
+  const proc: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DIST_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
@@ -58,6 +63,7 @@ export async function startBenchServer(env: Record<string, string>): Promise<Ben
   }
   return {
     url,
+    pid: proc.pid!,
     async stop() {
       if (proc.exitCode === null) proc.kill('SIGTERM')
       await exited

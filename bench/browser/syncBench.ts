@@ -12,8 +12,12 @@ import { browserClient } from '@client/sync/http'
  * Sign in the way the app does (POST /api/auth/signin, the session stored in IndexedDB: a phone's first sync always
  * follows its sign-in or join, in the same page), then time one full sync run.
  */
-async function runOurs(username: string, password: string): Promise<{ ms: number; status: string; stored: number }> {
+/** Untimed, and outside the CPU measured: a first sync always follows a sign-in. */
+async function signInOurs(username: string, password: string): Promise<void> {
   await signIn(browserClient(), username, password)
+}
+
+async function runOurs(): Promise<{ ms: number; status: string; stored: number }> {
   const t0 = performance.now()
   const result = await syncOnce(browserClient())
   const ms = performance.now() - t0
@@ -93,4 +97,4 @@ async function runFloor(rows: Record<string, unknown>[]): Promise<{ ms: number; 
   return { ms, stored }
 }
 
-Object.assign(window, { syncBench: { runOurs, profileOurs, storedRows, runFloor } })
+Object.assign(window, { syncBench: { signInOurs, runOurs, profileOurs, storedRows, runFloor } })
