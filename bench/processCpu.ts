@@ -1,5 +1,6 @@
-// CPU time (user + system, ms) used so far by one Chromium instance: its browser process (found by the profile
-// directory on its command line) and every process below it (renderer, network and storage services, GPU).
+// CPU time (user + system, ms) used so far by a process and every process below it: one Chromium instance (its
+// browser process, found by the profile directory on its command line, with its renderer, network and storage
+// services and GPU), or the bench's server.
 // Linux only (/proc). The sync bench uses it to show the phone's share of a sync apart from the server's (and the
 // server's own): on the bench machine both share two cores, on a real phone they do not.
 import { readdirSync, readFileSync } from 'node:fs'

@@ -10,9 +10,9 @@ import { browserClient } from '@client/sync/http'
 
 /**
  * Sign in the way the app does (POST /api/auth/signin, the session stored in IndexedDB: a phone's first sync always
- * follows its sign-in or join, in the same page), then time one full sync run.
+ * follows its sign-in or join, in the same page). Untimed, and outside the CPU the bench measures; runOurs then
+ * times one full sync run.
  */
-/** Untimed, and outside the CPU measured: a first sync always follows a sign-in. */
 async function signInOurs(username: string, password: string): Promise<void> {
   await signIn(browserClient(), username, password)
 }
