@@ -60,6 +60,7 @@ export function createApp(deps: AppDeps) {
     trustProxy: deps.trustProxy ?? false,
     testHooks: deps.testHooks ?? false,
     photoLimits: { ...DEFAULT_PHOTO_LIMITS, ...deps.photoLimits },
+    pullPageCache: deps.pullPageCache,
   }
   const app = new Hono()
   app.use(requestLog(deps.log ?? ((line) => console.log(line))))

@@ -8,6 +8,7 @@
 //   MAX_CONNECTIONS_PER_ADDRESS (64; behind a reverse proxy every phone shares the proxy's address: raise it)
 //   PHOTO_QUOTA_PER_MEMBER_MB (200), PHOTO_QUOTA_PER_BRANCH_MB (5000): photo space per account and per branch
 //   ORPHAN_PHOTO_GRACE_HOURS (48): a photo no live record refers to is removed this long after its upload
+//   PULL_PAGE_CACHE_MB (64; 0 off): memory for pull pages already sent, per process (services/pull-page-cache.ts)
 // Every variable is explained for operators in docs/deploy.md.
 import { existsSync } from 'node:fs'
 import * as z from 'zod/mini'
@@ -29,6 +30,7 @@ export interface ServerEnv {
   photoQuotaPerMemberMb: number
   photoQuotaPerBranchMb: number
   orphanPhotoGraceHours: number
+  pullPageCacheMb: number
 }
 
 /** An unset or empty variable reads as undefined. */
@@ -74,6 +76,11 @@ const positiveCount = (fallback: string) => z.pipe(
   z.pipe(z.string().check(z.regex(/^[1-9]\d{0,5}$/, '应为正整数')), z.transform((v: string) => Number(v))),
 )
 
+const countOrZero = (fallback: string) => z.pipe(
+  withDefault(fallback),
+  z.pipe(z.string().check(z.regex(/^(0|[1-9]\d{0,5})$/, '应为 0 或正整数')), z.transform((v: string) => Number(v))),
+)
+
 const FLAG_VALUES: Readonly<Record<string, boolean>> = { '1': true, true: true, '0': false, false: false }
 const flagDefaulting = (fallback: boolean) => z.pipe(
   optionalText,
@@ -101,6 +108,7 @@ const envSchema = z.object({
   PHOTO_QUOTA_PER_MEMBER_MB: positiveCount('200'),
   PHOTO_QUOTA_PER_BRANCH_MB: positiveCount('5000'),
   ORPHAN_PHOTO_GRACE_HOURS: positiveCount('48'),
+  PULL_PAGE_CACHE_MB: countOrZero('64'),
 })
 
 /** Values that may hold a password are never repeated in an error. */
@@ -143,6 +151,7 @@ export function parseServerEnv(env: Readonly<Record<string, string | undefined>>
     photoQuotaPerMemberMb: e.PHOTO_QUOTA_PER_MEMBER_MB,
     photoQuotaPerBranchMb: e.PHOTO_QUOTA_PER_BRANCH_MB,
     orphanPhotoGraceHours: e.ORPHAN_PHOTO_GRACE_HOURS,
+    pullPageCacheMb: e.PULL_PAGE_CACHE_MB,
   }
 }
 

@@ -1,5 +1,6 @@
 // Entry point: `npx tsx src/server/main.ts`. The environment it reads is described in env.ts.
 import { createApp } from './app'
+import { PullPageCache } from './services/pull-page-cache'
 import { serverEnvOrExit } from './env'
 import { listen } from './listen'
 import { photoLimitsOf } from './services/photos'
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     hsts: env.hsts,
     testHooks: env.testHooks,
     photoLimits: photoLimitsOf(env),
+    pullPageCache: new PullPageCache(env.pullPageCacheMb * 1024 * 1024),
   })
   const { server, address, protocol } = await listen({
     fetch: app.fetch, port: env.port, host: env.host, tls: env.tls, maxConnectionsPerAddress: env.maxConnectionsPerAddress,

@@ -30,7 +30,7 @@ describe('server environment', () => {
     const defaults = {
       port: 8080, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined, pgPreparedStatements: true, distDir: 'dist', publicOrigin: undefined,
       trustProxy: false, hsts: false, testHooks: false, tls: undefined, maxConnectionsPerAddress: 64,
-      photoQuotaPerMemberMb: 200, photoQuotaPerBranchMb: 5000, orphanPhotoGraceHours: 48,
+      photoQuotaPerMemberMb: 200, photoQuotaPerBranchMb: 5000, orphanPhotoGraceHours: 48, pullPageCacheMb: 64,
     }
     expect(parseServerEnv({})).toEqual(defaults)
     expect(parseServerEnv({ PORT: '', HOST: '', DATABASE_URL: '', PUBLIC_ORIGIN: '', HSTS: '' })).toEqual(defaults)
@@ -41,13 +41,13 @@ describe('server environment', () => {
       PORT: '0', HOST: '127.0.0.1', DATA_DIR: '/var/lib/zhibu', DATABASE_URL: 'postgres://zhibu:pw@db:5432/zhibu',
       PG_PREPARED_STATEMENTS: '0', DIST_DIR: '/srv/dist', PUBLIC_ORIGIN: 'https://zhibu.example.cn/', TRUST_PROXY: '1', HSTS: 'true', ZHIBU_TEST_HOOKS: '0',
       TLS_CERT: 'package.json', TLS_KEY: 'tsconfig.json', MAX_CONNECTIONS_PER_ADDRESS: '500',
-      PHOTO_QUOTA_PER_MEMBER_MB: '50', PHOTO_QUOTA_PER_BRANCH_MB: '20000', ORPHAN_PHOTO_GRACE_HOURS: '72',
+      PHOTO_QUOTA_PER_MEMBER_MB: '50', PHOTO_QUOTA_PER_BRANCH_MB: '20000', ORPHAN_PHOTO_GRACE_HOURS: '72', PULL_PAGE_CACHE_MB: '0',
     })).toEqual({
       port: 0, host: '127.0.0.1', dataDir: '/var/lib/zhibu', databaseUrl: 'postgres://zhibu:pw@db:5432/zhibu',
       pgPreparedStatements: false, distDir: '/srv/dist',
       publicOrigin: 'https://zhibu.example.cn', trustProxy: true, hsts: true, testHooks: false,
       tls: { certFile: 'package.json', keyFile: 'tsconfig.json' }, maxConnectionsPerAddress: 500,
-      photoQuotaPerMemberMb: 50, photoQuotaPerBranchMb: 20000, orphanPhotoGraceHours: 72,
+      photoQuotaPerMemberMb: 50, photoQuotaPerBranchMb: 20000, orphanPhotoGraceHours: 72, pullPageCacheMb: 0,
     })
     // a certificate needs its key, and both must exist
     expect(refusal({ TLS_CERT: 'package.json' }).variable).toBe('TLS_KEY')
@@ -56,6 +56,8 @@ describe('server environment', () => {
     expect(refusal({ PG_PREPARED_STATEMENTS: 'off' }).message).toContain('环境变量 PG_PREPARED_STATEMENTS 无效：应为 1（开启）或 0（关闭）')
     expect(refusal({ PHOTO_QUOTA_PER_MEMBER_MB: '200MB' }).variable).toBe('PHOTO_QUOTA_PER_MEMBER_MB')
     expect(refusal({ PHOTO_QUOTA_PER_BRANCH_MB: '-1' }).variable).toBe('PHOTO_QUOTA_PER_BRANCH_MB')
+    expect(refusal({ PULL_PAGE_CACHE_MB: '-1' }).message).toContain('环境变量 PULL_PAGE_CACHE_MB 无效：应为 0 或正整数')
+    expect(refusal({ PULL_PAGE_CACHE_MB: '064' }).variable).toBe('PULL_PAGE_CACHE_MB')
     expect(refusal({ ORPHAN_PHOTO_GRACE_HOURS: '1.5' }).message).toContain('环境变量 ORPHAN_PHOTO_GRACE_HOURS 无效：应为正整数')
   })
 

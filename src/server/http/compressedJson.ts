@@ -49,10 +49,19 @@ export async function encodeBody(bytes: Buffer, encoding: BodyEncoding): Promise
   return bytes
 }
 
-/** `raw` (JSON as UTF-8 bytes) as a 200 answer, compressed as the client accepts. */
-export async function compressedJson(c: Context, raw: Buffer): Promise<Response> {
-  const encoding = raw.length < COMPRESS_THRESHOLD_BYTES ? 'identity' : chooseEncoding(c.req.header('Accept-Encoding'))
-  const body = await encodeBody(raw, encoding)
+export interface EncodedBody {
+  body: Buffer
+  encoding: BodyEncoding
+}
+
+/** `raw` compressed with `accepted` (chooseEncoding), unless it is too small to be worth it. */
+export async function encodeAnswer(raw: Buffer, accepted: BodyEncoding): Promise<EncodedBody> {
+  const encoding = raw.length < COMPRESS_THRESHOLD_BYTES ? 'identity' : accepted
+  return { body: await encodeBody(raw, encoding), encoding }
+}
+
+/** An encoded JSON body as a 200 answer. */
+export function sendEncoded(c: Context, { body, encoding }: EncodedBody): Response {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     'Content-Length': String(body.length),

@@ -1,6 +1,7 @@
 import type { Db } from '../storage/db'
 import type { LogLine } from '../http/request-log'
 import type { PhotoLimits } from '../services/photos'
+import type { PullPageCache } from '../services/pull-page-cache'
 
 export interface AppDeps {
   db: Db
@@ -18,6 +19,8 @@ export interface AppDeps {
   testHooks?: boolean
   /** photo quotas and the orphan grace period; default DEFAULT_PHOTO_LIMITS (services/photos.ts) */
   photoLimits?: Partial<PhotoLimits>
+  /** pull pages already sent, kept for the next phone asking the same; default one of PULL_PAGE_CACHE_BYTES */
+  pullPageCache?: PullPageCache
 }
 
 export interface RouteDeps {
@@ -27,4 +30,5 @@ export interface RouteDeps {
   trustProxy: boolean
   testHooks: boolean
   photoLimits: PhotoLimits
+  pullPageCache?: PullPageCache
 }

@@ -2,11 +2,12 @@
 import { Hono, type TypedResponse } from 'hono'
 import { API } from '../../shared/api'
 import type { PullResponse, PushResponse } from '../../shared/sync/protocol'
-import { compressedJson } from '../http/compressedJson'
+import { chooseEncoding, sendEncoded } from '../http/compressedJson'
 import type { AppEnv } from '../http/context'
 import { validated } from '../http/validate'
 import { checkProtocolVersion } from '../services/protocol-version'
-import { pullBody } from '../services/pull'
+import { pullEncoded } from '../services/pull'
+import { PullPageCache } from '../services/pull-page-cache'
 import { push } from '../services/push'
 import type { RouteDeps } from './deps'
 
@@ -18,6 +19,8 @@ function protocolFirst(raw: unknown): void {
 
 export function syncRoutes(deps: RouteDeps) {
   const { db, now } = deps
+  // This process's pages as sent, for the next phone asking the same (services/pull-page-cache.ts).
+  const pages = deps.pullPageCache ?? new PullPageCache()
   return new Hono<AppEnv>()
     .post(API.push.path, validated('json', API.push.json, { before: protocolFirst }), async (c) => {
       const crash = deps.testHooks && c.req.header('x-test-crash') === 'after-commit'
@@ -29,8 +32,9 @@ export function syncRoutes(deps: RouteDeps) {
       const query = c.req.valid('query')
       checkProtocolVersion(query.protocolVersion)
       // Put together from each record's stored JSON (services/pull.ts); the client reads it with the same schema.
-      const body = await pullBody(db, c.get('principal'), query)
       // Compressed here, br before gzip (http/compressedJson.ts).
-      return await compressedJson(c, body) as unknown as TypedResponse<PullResponse, 200, 'json'>
+      const accepted = chooseEncoding(c.req.header('Accept-Encoding'))
+      const body = await pullEncoded(db, c.get('principal'), query, accepted, pages)
+      return sendEncoded(c, body) as unknown as TypedResponse<PullResponse, 200, 'json'>
     })
 }

@@ -5,10 +5,12 @@
 // the same query), so such an idle poll costs one database read in all.
 import type { PullPage, PullQuery, PullResponse } from '../../shared/sync/protocol'
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol'
+import { type BodyEncoding, type EncodedBody, encodeAnswer } from '../http/compressedJson'
 import { forbidden, notFound } from '../http/errors'
 import type { Db } from '../storage/db'
 import { hotStatement, num } from '../storage/db'
 import { hiddenFrom, RECORD_VIEW_COLUMNS, type Reader, type RecordViewRow, toSyncRow, VIEW_FORMAT } from './records'
+import { type PageIdentity, type PullPageCache, pullPageKey, readerClass } from './pull-page-cache'
 import type { BranchSyncState, Principal } from './sessions'
 
 /** The branch this caller may read: its own, or for a committee account one of its branches. */
@@ -87,54 +89,84 @@ function appendRow(out: Uint8Array[], row: PulledRow, reader: Reader): void {
   out.push(ROW_TAIL)
 }
 
-/**
- * The answer as the JSON bytes sent (`pull`'s answer, in the schema's shape): the envelope, then each row from
- * appendRow, joined once.
- */
-export async function pullBody(db: Db, p: Principal, query: PullQuery): Promise<Buffer> {
-  const answer = await pull(db, p, query)
-  if (answer.reset) return utf8(JSON.stringify(answer))
-  const { rows, ...page } = answer
-  const envelope = JSON.stringify(page satisfies Omit<PullPage, 'rows'>)
-  const out: Uint8Array[] = [utf8(`${envelope.slice(0, -1)},"rows":[`)]
-  rows.forEach((row, i) => {
-    if (i > 0) out.push(COMMA)
-    appendRow(out, row, p)
-  })
-  out.push(utf8(']}'))
-  return Buffer.concat(out)
+/** A page to read: what fixes its content (pull-page-cache.ts), and what the page says besides its rows. */
+interface PageToRead extends PageIdentity {
+  hasMore: (rowsCut: boolean) => boolean
 }
 
-type PullAnswer = Exclude<PullResponse, PullPage> | (Omit<PullPage, 'rows'> & { rows: PulledRow[] })
+type PullPlan = { answer: PullResponse } | { read: PageToRead }
 
-/** The answer with the page's rows as read (pullBody turns them into what is sent). */
-async function pull(db: Db, p: Principal, query: PullQuery): Promise<PullAnswer> {
+/**
+ * What the answer is when it needs no records (a reset, an idle poll, an empty range), else which page to read.
+ * The epoch and the branch's version come with a branch account's session; a committee account reads them here.
+ */
+async function planPull(db: Db, p: Principal, query: PullQuery): Promise<PullPlan> {
   const branchId = await readableBranch(db, p, query.branchId)
   const state = p.branchId === branchId && p.branchSync ? p.branchSync : await readSyncState(db, branchId)
   const { epoch } = state
   const base = { protocolVersion: PROTOCOL_VERSION, epoch, branchId }
-  if (query.epoch !== undefined && query.epoch !== epoch) return { reset: true, ...base, reason: 'epoch_changed' }
-  if (query.cursor > 0 && query.cursor < state.retainedFrom) return { reset: true, ...base, reason: 'cursor_too_old' }
-  if (query.cursor > state.version) return { reset: true, ...base, reason: 'cursor_ahead' }
+  if (query.epoch !== undefined && query.epoch !== epoch) return { answer: { reset: true, ...base, reason: 'epoch_changed' } }
+  if (query.cursor > 0 && query.cursor < state.retainedFrom) return { answer: { reset: true, ...base, reason: 'cursor_too_old' } }
+  if (query.cursor > state.version) return { answer: { reset: true, ...base, reason: 'cursor_ahead' } }
   const head = state.version
-  if (query.cursor === head) return { reset: false, ...base, cursor: query.cursor, hasMore: false, rows: [], head }
+  if (query.cursor === head) return { answer: { reset: false, ...base, cursor: query.cursor, hasMore: false, rows: [], head } }
   // Every version up to `head` was committed with the branch row that says so (push.ts); a range ends there at most,
   // so a range answered whole can move the cursor to its end even where versions are missing (overwritten rows).
   const end = query.upTo === undefined ? null : Math.min(query.upTo, head)
-  if (end !== null && end <= query.cursor) return { reset: false, ...base, cursor: query.cursor, hasMore: query.cursor < head, rows: [], head }
+  if (end !== null && end <= query.cursor) {
+    return { answer: { reset: false, ...base, cursor: query.cursor, hasMore: query.cursor < head, rows: [], head } }
+  }
+  return {
+    read: {
+      branchId, epoch, retainedFrom: state.retainedFrom, head, cursor: query.cursor, end, limit: query.limit,
+      hasMore: (cut) => cut || (end !== null && end < head),
+    },
+  }
+}
+
+/** The page's JSON bytes (in the schema's shape), and whether some reader would be sent another page for it. */
+async function readPage(db: Db, p: Principal, page: PageToRead): Promise<{ raw: Buffer; perReader: boolean }> {
+  const { branchId, cursor: from, end, limit, head } = page
   const rows = await db.all<PulledRow>(
     end === null ? PAGE_SQL[db.dialect] : RANGE_SQL[db.dialect],
-    end === null ? [branchId, query.cursor, query.limit + 1] : [branchId, query.cursor, query.limit + 1, end])
-  const cut = rows.length > query.limit
-  const page = cut ? rows.slice(0, query.limit) : rows
-  const last = page[page.length - 1]
-  const cursor = cut || end === null ? (last ? num(last.version) : query.cursor) : end
-  return {
-    reset: false,
-    ...base,
-    cursor,
-    hasMore: cut || (end !== null && end < head),
-    rows: page,
-    head,
-  }
+    end === null ? [branchId, from, limit + 1] : [branchId, from, limit + 1, end])
+  const cut = rows.length > limit
+  const sent = cut ? rows.slice(0, limit) : rows
+  const last = sent[sent.length - 1]
+  const cursor = cut || end === null ? (last ? num(last.version) : from) : end
+  const envelope = JSON.stringify({
+    reset: false, protocolVersion: PROTOCOL_VERSION, epoch: page.epoch, branchId, cursor, hasMore: page.hasMore(cut), head,
+  } satisfies Omit<PullPage, 'rows'>)
+  const out: Uint8Array[] = [utf8(`${envelope.slice(0, -1)},"rows":[`)]
+  let perReader = false
+  sent.forEach((row, i) => {
+    if (i > 0) out.push(COMMA)
+    if (num(row.heart_talk) === 1 && num(row.deleted) === 0) perReader = true
+    appendRow(out, row, p)
+  })
+  out.push(utf8(']}'))
+  return { raw: Buffer.concat(out), perReader }
+}
+
+/** The answer as the JSON bytes sent (`pull`'s answer, in the schema's shape). */
+export async function pullBody(db: Db, p: Principal, query: PullQuery): Promise<Buffer> {
+  const plan = await planPull(db, p, query)
+  return 'answer' in plan ? utf8(JSON.stringify(plan.answer)) : (await readPage(db, p, plan.read)).raw
+}
+
+/**
+ * The answer as sent, compressed with `accepted`: a page of records from `cache` when this process has sent it
+ * before (to this reader class, where that matters), else read, compressed and kept there.
+ */
+export async function pullEncoded(db: Db, p: Principal, query: PullQuery, accepted: BodyEncoding,
+  cache: PullPageCache): Promise<EncodedBody> {
+  const plan = await planPull(db, p, query)
+  if ('answer' in plan) return encodeAnswer(utf8(JSON.stringify(plan.answer)), accepted)
+  const key = `${pullPageKey(plan.read)}|${accepted}`
+  const kept = cache.get(`${key}|all`) ?? cache.get(`${key}|${readerClass(p)}`)
+  if (kept) return kept
+  const { raw, perReader } = await readPage(db, p, plan.read)
+  const encoded = await encodeAnswer(raw, accepted)
+  cache.set(`${key}|${perReader ? readerClass(p) : 'all'}`, encoded)
+  return encoded
 }
