@@ -4,7 +4,8 @@
 import { request } from 'node:http'
 import { brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PullPageCache } from '../../src/server/services/pull-page-cache'
+import { ENTRY_OVERHEAD_BYTES, entryCost, MIN_KEPT_PAGE_BYTES, PullPageCache } from '../../src/server/services/pull-page-cache'
+import { rotateEpoch } from '../../src/server/storage/migrations'
 import { PROTOCOL_VERSION } from '../../src/shared/sync/protocol'
 import { BACKENDS } from './helpers/backends'
 import { Device, activityFields, newId } from './helpers/device'
@@ -13,8 +14,15 @@ import { type BranchFixture, setupBranch, startServer, type TestServer } from '.
 const page = (n: number) => ({ body: Buffer.alloc(n, 1), encoding: 'br' as const })
 
 describe('the page cache itself', () => {
+  it('counts what an entry holds: the whole store behind its body, its key and a fixed overhead', () => {
+    expect(entryCost('ab', page(100))).toBe(100 + 4 + ENTRY_OVERHEAD_BYTES)
+    const shared = Buffer.alloc(1000)
+    expect(entryCost('k', { body: shared.subarray(0, 10), encoding: 'br' })).toBe(1000 + 2 + ENTRY_OVERHEAD_BYTES)
+  })
+
   it('holds at most its bytes, dropping the least recently used page first', () => {
-    const cache = new PullPageCache(300)
+    const one = entryCost('a', page(100))
+    const cache = new PullPageCache(3 * one)
     cache.set('a', page(100))
     cache.set('b', page(100))
     cache.set('c', page(100))
@@ -22,9 +30,10 @@ describe('the page cache itself', () => {
     cache.set('d', page(100))
     expect(cache.get('b')).toBeUndefined()
     expect([cache.get('a'), cache.get('c'), cache.get('d')].every(Boolean)).toBe(true)
-    expect(cache.heldBytes).toBe(300)
+    expect(cache.heldBytes).toBe(3 * one)
+    expect(cache.hits).toBe(4)
     cache.set('c', page(50)) // replacing a page counts only the new one
-    expect(cache.heldBytes).toBe(250)
+    expect(cache.heldBytes).toBe(2 * one + entryCost('c', page(50)))
   })
 
   it('keeps nothing larger than itself, and nothing at all when its size is 0', () => {
@@ -35,6 +44,14 @@ describe('the page cache itself', () => {
     off.set('a', page(1))
     expect(off.get('a')).toBeUndefined()
     expect(off.heldBytes).toBe(0)
+  })
+
+  it('is worth filling only with compressed pages of a first sync\'s size', () => {
+    const cache = new PullPageCache()
+    expect(cache.worthKeeping(MIN_KEPT_PAGE_BYTES, 'br')).toBe(true)
+    expect(cache.worthKeeping(MIN_KEPT_PAGE_BYTES - 1, 'br')).toBe(false)
+    expect(cache.worthKeeping(MIN_KEPT_PAGE_BYTES, 'identity')).toBe(false)
+    expect(new PullPageCache(0).worthKeeping(MIN_KEPT_PAGE_BYTES, 'gzip')).toBe(false)
   })
 })
 
@@ -55,6 +72,8 @@ function rawGet(url: string, token: string): Promise<Buffer> {
   })
 }
 
+const LONG_SUMMARY = '学习党章，交流体会，结合岗位实际谈认识、找差距、定措施。'.repeat(30)
+
 interface Row { id: string; version: number; redacted: boolean; data: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe.each(BACKENDS)('pull pages from the process cache on $name', (backend) => {
@@ -68,22 +87,29 @@ describe.each(BACKENDS)('pull pages from the process cache on $name', (backend) 
   beforeAll(async () => {
     ts = await startServer(backend, { pullPageCache: cache })
     branch = await setupBranch(ts)
+    // enough records that a first page is of the size kept (MIN_KEPT_PAGE_BYTES)
+    const filler = new Device(branch.secretary)
+    for (let i = 0; i < 40; i++) filler.put('activity', newId(), activityFields({ topic: `集中学习${i}`, summary: LONG_SUMMARY }))
+    expect((await filler.push()).status).toBe(200)
   })
   afterAll(async () => { await ts?.close() })
 
   it('sends a second new phone the bytes the first got, and a page read again after a write', async () => {
     const d = new Device(branch.secretary)
     const ids = Array.from({ length: 20 }, () => newId())
-    for (const id of ids) d.put('activity', id, activityFields({ topic: '主题党日', summary: '学习党章，交流体会。'.repeat(5) }))
+    for (const id of ids) d.put('activity', id, activityFields({ topic: '主题党日', summary: LONG_SUMMARY }))
     expect((await d.push()).status).toBe(200)
     await d.pull()
     const token = branch.secretary.token!
     const path = firstRange(d.cursor)
     const first = await rawGet(ts.url + path, token)
+    expect(first.length).toBeGreaterThan(MIN_KEPT_PAGE_BYTES)
     const held = cache.size
+    const hits = cache.hits
     expect(held).toBeGreaterThan(0)
     expect((await rawGet(ts.url + path, token)).equals(first)).toBe(true)
     expect(cache.size).toBe(held)
+    expect(cache.hits).toBe(hits + 1)
 
     // an edit moves the row past the old range's end and the branch's version on: the same range asked for is
     // read again, without the row, and the row is in the next one
@@ -91,7 +117,7 @@ describe.each(BACKENDS)('pull pages from the process cache on $name', (backend) 
     expect((await d.push()).status).toBe(200)
     const again = await pulled(token, path)
     expect(again.rows.map((r) => r.id)).not.toContain(ids[0])
-    expect(again.rows).toHaveLength(19)
+    expect(again.rows).toHaveLength((JSON.parse(first.toString('utf8')) as { rows: Row[] }).rows.length - 1)
     const next = await pulled(token, `/api/sync/pull?protocolVersion=${PROTOCOL_VERSION}&cursor=${d.cursor}&limit=100`)
     expect(next.rows.find((r) => r.id === ids[0])?.data.topic).toBe('改过的主题')
   })
@@ -108,6 +134,7 @@ describe.each(BACKENDS)('pull pages from the process cache on $name', (backend) 
     expect((await d.push()).body.results[0].status).toBe('applied')
     await d.pull()
     const path = firstRange(d.cursor)
+    const hits = cache.hits
     const find = async (token: string) => (await pulled(token, path)).rows.find((r) => r.id === id)
     // the author asks first, so the page is made with the talk in full
     expect((await find(author.api.token!))?.data.summary).toBe('谈话要点：家庭困难')
@@ -118,5 +145,21 @@ describe.each(BACKENDS)('pull pages from the process cache on $name', (backend) 
     // and asked again, from the cache, each still gets their own
     expect(JSON.stringify(await find(other.api.token!))).not.toContain('家庭困难')
     expect((await find(author.api.token!))?.redacted).toBe(false)
+    expect(cache.hits).toBe(hits + 2)
+  })
+
+  it('answers from memory without reading, and reads again once a restore has changed the epoch', async () => {
+    const token = branch.secretary.token!
+    const path = firstRange((await pulled(token, firstRange(1))).head)
+    const before = await pulled(token, path)
+    const id = before.rows[0]!.id
+    // changed behind the server's back, which only a restore does (and a restore changes the epoch): the page
+    // kept is what is sent, so the page was not read again
+    await ts.db.run(`UPDATE records SET view_json = REPLACE(view_json, '集中学习', '暗改') WHERE id = $1`, [id])
+    expect((await pulled(token, path)).rows[0]!.data.topic).toBe(before.rows[0]!.data.topic)
+    const epoch = await rotateEpoch(ts.db)
+    const after = (await pulled(token, path)) as unknown as { epoch: string; rows: Row[] }
+    expect(after.epoch).toBe(epoch)
+    expect(after.rows[0]!.data.topic).toContain('暗改')
   })
 })

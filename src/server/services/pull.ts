@@ -9,8 +9,8 @@ import { type BodyEncoding, type EncodedBody, encodeAnswer } from '../http/compr
 import { forbidden, notFound } from '../http/errors'
 import type { Db } from '../storage/db'
 import { hotStatement, num } from '../storage/db'
-import { hiddenFrom, RECORD_VIEW_COLUMNS, type Reader, type RecordViewRow, toSyncRow, VIEW_FORMAT } from './records'
-import { type PageIdentity, type PullPageCache, pullPageKey, readerClass } from './pull-page-cache'
+import { hiddenFrom, readerClass, RECORD_VIEW_COLUMNS, type Reader, type RecordViewRow, toSyncRow, VIEW_FORMAT } from './records'
+import { type PageIdentity, type PullPageCache, pullPageKey } from './pull-page-cache'
 import type { BranchSyncState, Principal } from './sessions'
 
 /** The branch this caller may read: its own, or for a committee account one of its branches. */
@@ -167,6 +167,6 @@ export async function pullEncoded(db: Db, p: Principal, query: PullQuery, accept
   if (kept) return kept
   const { raw, perReader } = await readPage(db, p, plan.read)
   const encoded = await encodeAnswer(raw, accepted)
-  cache.set(`${key}|${perReader ? readerClass(p) : 'all'}`, encoded)
+  if (cache.worthKeeping(raw.length, encoded.encoding)) cache.set(`${key}|${perReader ? readerClass(p) : 'all'}`, encoded)
   return encoded
 }

@@ -156,6 +156,11 @@ export function hiddenFrom(row: RecordViewRow, reader: Reader): boolean {
   return num(row.heart_talk) === 1 && num(row.deleted) === 0 && reader.role !== 'secretary' && row.author_user_id !== reader.userId
 }
 
+/** Readers who are sent the same page when it holds a 谈心谈话: the rule of hiddenFrom, kept beside it. */
+export function readerClass(reader: Reader): string {
+  return reader.role === 'secretary' ? 'secretary' : `user:${reader.userId}`
+}
+
 export function toSyncRow(row: RecordViewRow, reader: Reader): SyncRow {
   const data = recordView(row)
   const hidden = hiddenFrom(row, reader)
