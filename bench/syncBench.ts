@@ -49,7 +49,7 @@ async function buildPage(entry: string, outDir: string, name: string): Promise<v
       },
     },
     build: {
-      outDir, emptyOutDir: true, minify: true, target: 'es2022',
+      outDir, emptyOutDir: true, minify: !process.env.BENCH_SYNC_PAGE_PROF, target: 'es2022',
       lib: { entry: fileURLToPath(new URL(entry, import.meta.url)), formats: ['iife'], name, fileName: () => 'bench.js' },
     },
   })
@@ -74,6 +74,29 @@ async function withFreshBrowser<T>(url: string, fn: (page: Page, dir: string) =>
   } finally {
     await context?.close()
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * BENCH_SYNC_PAGE_PROF=<dir>: the page's V8 CPU profile of each of our sync runs is written there
+ * (ours-<run>.cpuprofile, the floor's as floor-<run>.cpuprofile; open them in Chromium's DevTools) and the
+ * page is built unminified so they read. IndexedDB's own work runs in the browser process and is not in
+ * them; what the page's JavaScript does around it is.
+ */
+async function startPageProfile(page: Page): Promise<{ stop(name: string): Promise<void> } | undefined> {
+  const dir = process.env.BENCH_SYNC_PAGE_PROF
+  if (!dir) return undefined
+  mkdirSync(dir, { recursive: true })
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  return {
+    async stop(name) {
+      const { profile } = await cdp.send('Profiler.stop')
+      writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile))
+      await cdp.detach()
+    },
   }
 }
 
@@ -172,16 +195,20 @@ export async function measureSync(): Promise<BenchLine[]> {
       await withFreshBrowser(`${server.url}/`, async (page, dir) => {
         await page.evaluate(({ username, password }) => (window as unknown as SyncBenchWindow).syncBench.signInOurs(username, password),
           { username: login.username, password: login.password })
+        const profiler = await startPageProfile(page)
         const cpuBefore = browserCpuMs(dir)
         const serverBefore = processCpuMs(server.pid)
         const r = await page.evaluate(() => (window as unknown as SyncBenchWindow).syncBench.runOurs())
+        await profiler?.stop(`ours-${run}`)
         oursCpu.push(browserCpuMs(dir) - cpuBefore)
         serverCpu.push(processCpuMs(server.pid) - serverBefore)
         if (r.status !== 'ok' || r.stored !== RECORDS) throw new Error(`our sync ended ${r.status} with ${r.stored} rows`)
         ours.push(r.ms)
         const rows = await page.evaluateHandle(() => (window as unknown as SyncBenchWindow).syncBench.storedRows())
+        const floorProfiler = await startPageProfile(page)
         const floorBefore = browserCpuMs(dir)
         const f = await page.evaluate((stored) => (window as unknown as SyncBenchWindow).syncBench.runFloor(stored), rows)
+        await floorProfiler?.stop(`floor-${run}`)
         floorCpu.push(browserCpuMs(dir) - floorBefore)
         if (f.stored !== RECORDS) throw new Error(`floor stored ${f.stored} rows`)
         floor.push(f.ms)
