@@ -1,9 +1,13 @@
 // Applying pulled pages: record = server copy ⊕ changes still waiting in the outbox.
+// A first sync is bound by how busy IndexedDB is kept, so a transaction here asks for everything it reads at once
+// and issues its writes without waiting for one before the next: IndexedDB runs a transaction's requests in the
+// order they were made, so a read made before a write still sees what the write replaces.
 import type { Mutation } from '@shared/sync/mutation'
 import type { PullPage, SyncRow } from '@shared/sync/protocol'
 import type { Table } from 'dexie'
 import { getDb } from '../connection'
 import { META_KEYS } from '../metaKeys'
+import type { OutboxEntry } from '../schema'
 import { pendingEntries, pendingKey } from '../outbox'
 import { recordTable, type RecordEntity } from './tables'
 
@@ -24,38 +28,87 @@ function overlay(base: Record<string, unknown>, pending: Mutation[]): Record<str
   return out
 }
 
-async function applySettingsRow(row: SyncRow, waiting: Mutation[]): Promise<void> {
-  if (row.deleted) return
-  const db = getDb()
-  const { id: _id, ...value } = overlay(row.data, waiting)
-  const existing = await db.settings.get('branch')
-  await db.settings.put({
-    key: 'branch', value: value as never, updatedAt: existing?.updatedAt ?? new Date().toISOString(), serverVersion: row.version,
-  })
+function groupPending(entries: readonly OutboxEntry[]): Map<string, Mutation[]> {
+  const pending = new Map<string, Mutation[]>()
+  for (const e of entries) {
+    const key = pendingKey(e.mutation.entity, e.mutation.recordId)
+    const list = pending.get(key) ?? []
+    list.push(e.mutation)
+    pending.set(key, list)
+  }
+  return pending
 }
 
-/** What one page does to one record table: records to put (last row per id wins) and tombstones to mark. */
+/** What the pages do to one record table: records to put (last row per id wins) and tombstones to mark. */
 interface TableWrites {
   puts: Map<string, Record<string, unknown>>
   tombstones: Map<string, number>
 }
 
-async function flushWrites(entity: RecordEntity, writes: TableWrites): Promise<void> {
-  const table = recordTable(entity) as unknown as Table<Record<string, unknown>, string>
-  if (writes.tombstones.size > 0) {
-    // A tombstone marks the local copy deleted; a record this device never had stays absent.
-    const ids = [...writes.tombstones.keys()]
-    const existing = await table.bulkGet(ids)
-    // 回收站 counts its 30 days from when this phone learned of the deletion (the server keeps no such time)
-    const at = new Date().toISOString()
-    const marked = existing.flatMap((row, i) => (row ? [{
-      ...row, deleted: true, serverVersion: writes.tombstones.get(ids[i]!)!,
-      ...(entity === 'activity' ? { deletedAt: (row.deleted === true && typeof row.deletedAt === 'string') ? row.deletedAt : at } : {}),
-    }] : []))
-    if (marked.length > 0) await table.bulkPut(marked)
+interface StagedWrites {
+  tables: Record<RecordEntity, TableWrites>
+  /** the last live settings row, with what waits to be sent for it laid over */
+  settings: { value: Record<string, unknown>; version: number } | null
+}
+
+function stageRows(pages: readonly PullPage[], pending: Map<string, Mutation[]>): StagedWrites {
+  const staged: StagedWrites = {
+    tables: { activity: { puts: new Map(), tombstones: new Map() }, member: { puts: new Map(), tombstones: new Map() } },
+    settings: null,
   }
-  // One bulkPut per table and page instead of one put per row: the same writes, far fewer IndexedDB round trips.
-  if (writes.puts.size > 0) await table.bulkPut([...writes.puts.values()])
+  for (const page of pages) {
+    for (const row of page.rows) stageRow(staged, row, pending.get(pendingKey(row.entity, row.id)))
+  }
+  return staged
+}
+
+function stageRow(staged: StagedWrites, row: SyncRow, waiting: Mutation[] | undefined): void {
+  if (row.entity === 'settings') {
+    if (row.deleted) return
+    const { id: _id, ...value } = overlay(row.data, waiting ?? [])
+    staged.settings = { value, version: row.version }
+    return
+  }
+  const w = staged.tables[row.entity]
+  if (row.deleted) {
+    // A record put earlier in these same pages is the local copy the tombstone marks.
+    const put = w.puts.get(row.id)
+    if (put) Object.assign(put, { deleted: true, serverVersion: row.version }, row.entity === 'activity' ? { deletedAt: new Date().toISOString() } : {})
+    else w.tombstones.set(row.id, row.version)
+    return
+  }
+  w.tombstones.delete(row.id)
+  // The row's data becomes the stored record as it is, not a copy: it was parsed from this answer alone and
+  // nothing else holds it (a first sync would otherwise copy 10,000 objects only to drop the originals).
+  const base: Record<string, unknown> = row.data
+  base.id = row.id
+  base.serverVersion = row.version
+  // record = server copy ⊕ changes still waiting (no overlay work when nothing waits for this record)
+  const record: Record<string, unknown> = waiting ? overlay(base, waiting) : base
+  // a delete still waiting here keeps the record in 回收站
+  if (record.deleted === true && row.entity === 'activity') record.deletedAt = new Date().toISOString()
+  w.puts.set(row.id, record)
+}
+
+function tableOf(entity: RecordEntity): Table<Record<string, unknown>, string> {
+  return recordTable(entity) as unknown as Table<Record<string, unknown>, string>
+}
+
+/**
+ * Mark this device's copies of tombstoned records deleted; a record this device never had stays absent. `copies` was
+ * read before the pages' puts were issued; the ids are not among them (a later put of an id drops its tombstone).
+ */
+async function markTombstones(entity: RecordEntity, tombstones: Map<string, number>,
+  copies: Promise<(Record<string, unknown> | undefined)[]>): Promise<void> {
+  const ids = [...tombstones.keys()]
+  const existing = await copies
+  // 回收站 counts its 30 days from when this phone learned of the deletion (the server keeps no such time)
+  const at = new Date().toISOString()
+  const marked = existing.flatMap((row, i) => (row ? [{
+    ...row, deleted: true, serverVersion: tombstones.get(ids[i]!)!,
+    ...(entity === 'activity' ? { deletedAt: (row.deleted === true && typeof row.deletedAt === 'string') ? row.deletedAt : at } : {}),
+  }] : []))
+  if (marked.length > 0) await tableOf(entity).bulkPut(marked)
 }
 
 /** At most this many arrivals are remembered for the notice (the count stays right for any realistic sync). */
@@ -63,30 +116,23 @@ const MAX_ARRIVALS = 2000
 
 /**
  * Remember live activity records that came from others — new here, or changed since this phone's copy — for the
- * "新同步 N 条" notice. This phone's own pushes come back with the version already stamped and are not counted;
- * the first pull of a phone (cursor 0: joining, or starting over) announces nothing.
+ * "新同步 N 条" notice. This phone's own pushes come back with the version already stamped and are not counted.
+ * `copies`: this phone's copies of `puts`, read before the puts were issued.
  */
-async function noteArrivals(puts: Map<string, Record<string, unknown>>, hasMore: boolean): Promise<void> {
-  const db = getDb()
-  // a pull from 0 (all its pages) brings the branch's copy, not news
-  const cursor = (await db.meta.get(META_KEYS.cursor))?.value
-  const quiet = typeof cursor !== 'number' || cursor <= 0 || (await db.meta.get(META_KEYS.quietPull))?.value === true
-  if (quiet && hasMore) await db.meta.put({ key: META_KEYS.quietPull, value: true })
-  else if (quiet) await db.meta.delete(META_KEYS.quietPull)
-  if (quiet || puts.size === 0) return
+async function noteArrivals(puts: Map<string, Record<string, unknown>>, copies: Promise<({ deleted?: boolean; serverVersion?: number } | undefined)[]>,
+  before: unknown): Promise<void> {
   const ids = [...puts.keys()]
-  const local = await db.activities.bulkGet(ids)
+  const local = await copies
   const arrived = ids.filter((id, i) => {
     const row = puts.get(id)!
     if (row.deleted === true) return false
     const mine = local[i]
-    return !mine || mine.deleted || (mine.serverVersion ?? -1) < (row.serverVersion as number)
+    return !mine || mine.deleted === true || (mine.serverVersion ?? -1) < (row.serverVersion as number)
   })
   if (arrived.length === 0) return
-  const before = (await db.meta.get(META_KEYS.newlySynced))?.value
   const known = Array.isArray(before) ? before.filter((v): v is string => typeof v === 'string') : []
   const merged = [...new Set([...known, ...arrived])].slice(-MAX_ARRIVALS)
-  await db.meta.put({ key: META_KEYS.newlySynced, value: merged })
+  await getDb().meta.put({ key: META_KEYS.newlySynced, value: merged })
 }
 
 /** Apply one pulled page and move the cursor, in one transaction. Redacted rows are stored as they came. */
@@ -106,57 +152,41 @@ export async function applyPullPages(pages: readonly PullPage[], fromCursor?: nu
   if (!last) return true
   const db = getDb()
   return db.transaction('rw', [db.activities, db.members, db.settings, db.outbox, db.meta], async () => {
-    if (fromCursor !== undefined) {
-      const stored = (await db.meta.get(META_KEYS.cursor))?.value ?? 0
-      if (stored !== fromCursor) return false
+    const [cursorRow, waiting, quietRow, arrivalsRow, settingsRow] = await Promise.all([
+      db.meta.get(META_KEYS.cursor), pendingEntries(), db.meta.get(META_KEYS.quietPull),
+      db.meta.get(META_KEYS.newlySynced), db.settings.get('branch'),
+    ])
+    const stored = cursorRow?.value
+    if (fromCursor !== undefined && (stored ?? 0) !== fromCursor) return false
+    const { tables, settings } = stageRows(pages, groupPending(waiting))
+    // A pull from 0 (all its pages) brings the branch's copy, not news: the first pull of a phone (joining, or
+    // starting over) announces nothing.
+    const quiet = typeof stored !== 'number' || stored <= 0 || quietRow?.value === true
+    const work: Promise<unknown>[] = []
+    // the reads first: they see the copies the puts below replace
+    const activityPuts = tables.activity.puts
+    if (!quiet && activityPuts.size > 0) work.push(noteArrivals(activityPuts, db.activities.bulkGet([...activityPuts.keys()]), arrivalsRow?.value))
+    for (const entity of ['activity', 'member'] as const) {
+      const { tombstones } = tables[entity]
+      if (tombstones.size > 0) work.push(markTombstones(entity, tombstones, tableOf(entity).bulkGet([...tombstones.keys()])))
     }
-    const pending = new Map<string, Mutation[]>()
-    for (const e of await pendingEntries()) {
-      const key = pendingKey(e.mutation.entity, e.mutation.recordId)
-      const list = pending.get(key) ?? []
-      list.push(e.mutation)
-      pending.set(key, list)
+    // One bulkPut per table instead of one put per row: the same writes, far fewer IndexedDB round trips.
+    for (const entity of ['activity', 'member'] as const) {
+      const { puts } = tables[entity]
+      if (puts.size > 0) work.push(tableOf(entity).bulkPut([...puts.values()]))
     }
-    const writes: Record<RecordEntity, TableWrites> = {
-      activity: { puts: new Map(), tombstones: new Map() },
-      member: { puts: new Map(), tombstones: new Map() },
+    if (settings) {
+      work.push(db.settings.put({
+        key: 'branch', value: settings.value as never, updatedAt: settingsRow?.updatedAt ?? new Date().toISOString(), serverVersion: settings.version,
+      }))
     }
-    for (const page of pages) {
-      for (const row of page.rows) {
-        const waiting = pending.get(pendingKey(row.entity, row.id))
-        if (row.entity === 'settings') {
-          await applySettingsRow(row, waiting ?? [])
-          continue
-        }
-        const w = writes[row.entity]
-        if (row.deleted) {
-          // A record put earlier in these same pages is the local copy the tombstone marks.
-          const staged = w.puts.get(row.id)
-          if (staged) Object.assign(staged, { deleted: true, serverVersion: row.version }, row.entity === 'activity' ? { deletedAt: new Date().toISOString() } : {})
-          else w.tombstones.set(row.id, row.version)
-          continue
-        }
-        w.tombstones.delete(row.id)
-        // The row's data becomes the stored record as it is, not a copy: it was parsed from this answer alone and
-        // nothing else holds it (a first sync would otherwise copy 10,000 objects only to drop the originals).
-        const base: Record<string, unknown> = row.data
-        base.id = row.id
-        base.serverVersion = row.version
-        // record = server copy ⊕ changes still waiting (no overlay work when nothing waits for this record)
-        const record: Record<string, unknown> = waiting ? overlay(base, waiting) : base
-        // a delete still waiting here keeps the record in 回收站
-        if (record.deleted === true && row.entity === 'activity') record.deletedAt = new Date().toISOString()
-        w.puts.set(row.id, record)
-      }
-    }
-    await noteArrivals(writes.activity.puts, last.hasMore)
-    await flushWrites('activity', writes.activity)
-    await flushWrites('member', writes.member)
-    await db.meta.bulkPut([
+    if (quiet) work.push(last.hasMore ? db.meta.put({ key: META_KEYS.quietPull, value: true }) : db.meta.delete(META_KEYS.quietPull))
+    work.push(db.meta.bulkPut([
       { key: META_KEYS.cursor, value: last.cursor },
       { key: META_KEYS.epoch, value: last.epoch },
       { key: META_KEYS.branchId, value: last.branchId },
-    ])
+    ]))
+    await Promise.all(work)
     return true
   })
 }
