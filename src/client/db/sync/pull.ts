@@ -119,7 +119,7 @@ const MAX_ARRIVALS = 2000
  * "新同步 N 条" notice. This phone's own pushes come back with the version already stamped and are not counted.
  * `copies`: this phone's copies of `puts`, read before the puts were issued.
  */
-async function noteArrivals(puts: Map<string, Record<string, unknown>>, copies: Promise<({ deleted?: boolean; serverVersion?: number } | undefined)[]>,
+async function noteArrivals(puts: Map<string, Record<string, unknown>>, copies: Promise<({ deleted?: boolean; serverVersion?: number | null } | undefined)[]>,
   before: unknown): Promise<void> {
   const ids = [...puts.keys()]
   const local = await copies
