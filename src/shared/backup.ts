@@ -59,8 +59,13 @@ export type BackupPhoto = z.infer<typeof backupPhotoSchema>
 
 export type ParsedBackup = { ok: true; backup: BackupFile } | { ok: false; message: string }
 
-/** Parse and check a backup file's text. Every failure has a message a member can act on. */
-export function parseBackup(text: string): ParsedBackup {
+type EnvelopeFile = z.infer<typeof backupEnvelopeSchema>
+/** A file whose envelope has been checked; its activities are checked one by one by `backupActivityChecker`. */
+export type BackupEnvelope = Omit<EnvelopeFile, 'activities'> & { activities: unknown[] }
+export type BackupActivity = BackupFile['activities'][number]
+
+/** Read a backup file's text and check all of it but its activities' fields. Every failure has a message a member can act on. */
+export function parseBackupEnvelope(text: string): { ok: true; backup: BackupEnvelope } | { ok: false; message: string } {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -79,10 +84,18 @@ export function parseBackup(text: string): ParsedBackup {
     const first = issuesOf(result.error)[0]
     return damaged(first?.path ?? '', first?.message ?? '未知错误')
   }
+  return { ok: true, backup: result.data }
+}
+
+/**
+ * Checks a file's activities in file order (`index`: the activity's place in the file, for the message): each
+ * by the shared record rules, and no id twice. The record returned is a new object the caller may keep.
+ */
+export function backupActivityChecker(): (activity: unknown, index: number) => { ok: true; activity: BackupActivity } | { ok: false; message: string } {
   const ids = new Set<string>()
   const today = chinaDateOf()
-  const activities: BackupFile['activities'] = []
-  for (const [index, a] of result.data.activities.entries()) {
+  return (activity, index) => {
+    const a = activity as EnvelopeFile['activities'][number]
     if (ids.has(a.id)) return { ok: false, message: '备份文件内容无效：活动记录编号重复' }
     ids.add(a.id)
     // deletedAt: an older export wrote 回收站's time into the file; the import derives it again
@@ -94,7 +107,20 @@ export function parseBackup(text: string): ParsedBackup {
     }
     const { id, createdBy, createdAt, updatedAt, backfilled, deleted } = a
     const kept: ActivityRecord = { ...checked.value, id, createdBy, createdAt, updatedAt, backfilled, deleted }
-    activities.push(syncedVersion === undefined ? kept : { ...kept, syncedVersion })
+    return { ok: true, activity: syncedVersion === undefined ? kept : { ...kept, syncedVersion } }
   }
-  return { ok: true, backup: { ...result.data, activities } }
+}
+
+/** Parse and check a backup file's text, all of it. Every failure has a message a member can act on. */
+export function parseBackup(text: string): ParsedBackup {
+  const parsed = parseBackupEnvelope(text)
+  if (!parsed.ok) return parsed
+  const check = backupActivityChecker()
+  const activities: BackupActivity[] = []
+  for (const [index, a] of parsed.backup.activities.entries()) {
+    const checked = check(a, index)
+    if (!checked.ok) return checked
+    activities.push(checked.activity)
+  }
+  return { ok: true, backup: { ...parsed.backup, activities } }
 }

@@ -34,19 +34,8 @@ interface OutboxChange {
   fields: Record<string, unknown>
 }
 
-/**
- * Queue many mutations in this order under consecutive sequence numbers, in one bulk write (here rather than in
- * outbox.ts: only the import needs it, and this module loads with the settings screen). Must run inside a rw
- * transaction over outbox and meta (with the changes themselves).
- */
-async function appendManyToOutbox(changes: OutboxChange[]): Promise<void> {
-  if (changes.length === 0) return
-  const clientId = await getDeviceId()
-  // the device's sequence counter moves once for the whole batch
-  const first = ((await readMeta<number>(META_KEYS.lastClientSeq)) ?? 0) + 1
-  await getDb().meta.put({ key: META_KEYS.lastClientSeq, value: first + changes.length - 1 })
-  await getDb().outbox.bulkAdd(changes.map((c, i) => ({ clientSeq: first + i, mutation: { clientId, clientSeq: first + i, ...c } })))
-}
+/** Activities checked and written per step: the writes of one step run while the next is checked. */
+const IMPORT_CHUNK = 500
 
 export async function exportBackup(now: Date = new Date()): Promise<BackupFile> {
   const { BACKUP_FORMAT, BACKUP_VERSION } = await loadBackupFormat()
@@ -89,8 +78,8 @@ export interface ImportSummary {
  * are taken only from someone who may change them. All or nothing: a bad file changes nothing.
  */
 export async function importBackup(text: string): Promise<ImportSummary> {
-  const { parseBackup } = await loadBackupFormat()
-  const parsed = parseBackup(text)
+  const { parseBackupEnvelope, backupActivityChecker } = await loadBackupFormat()
+  const parsed = parseBackupEnvelope(text)
   if (!parsed.ok) throw new ValidationError([{ path: '', message: parsed.message }])
   const { backup } = parsed
   await requirePermission('activity', 'create')
@@ -100,52 +89,77 @@ export async function importBackup(text: string): Promise<ImportSummary> {
   const settingsTaken = takeSettings && backup.settings !== null && !(await getDb().settings.get('branch'))
   const checkMember = await memberChecker()
   if (takeRoster) for (const { syncedVersion: _v, id: _i, createdAt: _c, updatedAt: _u, deleted: _d, ...m } of backup.members) checkMember(m)
-  // Every activity has passed the shared record rules in parseBackup (the same rules as a form's save), once.
+  const clientId = await getDeviceId()
   const db = getDb()
-  // One transaction, written in bulk (one bulkAdd per table instead of a round trip per record): all or nothing,
-  // so a crash or a failure part-way leaves the device exactly as it was and the import can simply be run again.
+  // One transaction: all or nothing, so a bad record part-way through the file, a crash or a full disk leaves the
+  // device exactly as it was and the import can simply be run again. Written in bulk (one bulkAdd per table and
+  // step, not a round trip per record), and not awaited step by step: IndexedDB writes one step's records while
+  // the next step's are checked by the shared record rules (the same rules as a form's save), once each.
   return db.transaction('rw', [db.activities, db.members, db.settings, db.photos, db.outbox, db.meta], async () => {
     const summary: ImportSummary = {
       activitiesAdded: 0, activitiesKept: 0, membersAdded: 0, membersSkipped: 0, photosAdded: 0, settingsApplied: false,
     }
-    const queued: OutboxChange[] = []
-    const knownMembers = new Set(await db.members.toCollection().primaryKeys())
+    const [memberIds, activityIds, photoIds, lastSeq] = await Promise.all([
+      db.members.toCollection().primaryKeys(), db.activities.toCollection().primaryKeys(),
+      db.photos.toCollection().primaryKeys(), readMeta<number>(META_KEYS.lastClientSeq),
+    ])
+    const writes: Promise<unknown>[] = []
+    // a write still on its way when a later record fails is aborted with the transaction: that is not news
+    const write = (request: Promise<unknown>) => { request.catch(() => undefined); writes.push(request) }
+    // Queued in the order the one-by-one import queued them (members, activities, settings), one sequence each.
+    let nextSeq = (lastSeq ?? 0) + 1
+    const queue = (changes: OutboxChange[]) => {
+      if (changes.length === 0) return
+      write(db.outbox.bulkAdd(changes.map((c) => ({ clientSeq: nextSeq, mutation: { clientId, clientSeq: nextSeq++, ...c } }))))
+    }
+    const knownMembers = new Set(memberIds)
     const newMembers: StoredMember[] = []
+    const queuedMembers: OutboxChange[] = []
     for (const { syncedVersion, ...m } of backup.members) {
       if (knownMembers.has(m.id)) continue
       if (!takeRoster) { summary.membersSkipped++; continue }
       newMembers.push({ ...m, serverVersion: syncedVersion ?? null })
-      if (syncedVersion === undefined) queued.push({ entity: 'member', op: 'put', recordId: m.id, baseVersion: null, fields: { ...m } })
+      if (syncedVersion === undefined) queuedMembers.push({ entity: 'member', op: 'put', recordId: m.id, baseVersion: null, fields: { ...m } })
       summary.membersAdded++
     }
-    await db.members.bulkAdd(newMembers)
-    const knownActivities = new Set(await db.activities.toCollection().primaryKeys())
-    const newActivities: StoredActivity[] = []
-    for (const { syncedVersion, ...a } of backup.activities) {
-      if (knownActivities.has(a.id)) { summary.activitiesKept++; continue }
-      // a tombstone stays in 回收站 (recycleBin.ts) counted from its last change; the file keeps no deletion time
-      newActivities.push({ ...a, serverVersion: syncedVersion ?? null, ...(a.deleted ? { deletedAt: a.updatedAt } : {}) })
-      // Only work that never reached a server is queued: a copy of server data (possibly older, possibly with
-      // others' 谈心谈话 content hidden) must never be written back over the server's records.
-      if (syncedVersion === undefined) {
-        queued.push({ entity: 'activity', op: a.deleted ? 'delete' : 'put', recordId: a.id, baseVersion: null, fields: a.deleted ? {} : { ...a } })
-      }
-      summary.activitiesAdded++
+    write(db.members.bulkAdd(newMembers))
+    queue(queuedMembers)
+    const knownActivities = new Set(activityIds)
+    const check = backupActivityChecker()
+    for (let start = 0; start < backup.activities.length; start += IMPORT_CHUNK) {
+      const newActivities: StoredActivity[] = []
+      const queued: OutboxChange[] = []
+      backup.activities.slice(start, start + IMPORT_CHUNK).forEach((raw, offset) => {
+        const checked = check(raw, start + offset)
+        if (!checked.ok) throw new ValidationError([{ path: '', message: checked.message }])
+        const { syncedVersion, ...a } = checked.activity
+        if (knownActivities.has(a.id)) { summary.activitiesKept++; return }
+        // a tombstone stays in 回收站 (recycleBin.ts) counted from its last change; the file keeps no deletion time
+        newActivities.push({ ...a, serverVersion: syncedVersion ?? null, ...(a.deleted ? { deletedAt: a.updatedAt } : {}) })
+        // Only work that never reached a server is queued: a copy of server data (possibly older, possibly with
+        // others' 谈心谈话 content hidden) must never be written back over the server's records.
+        if (syncedVersion === undefined) {
+          queued.push({ entity: 'activity', op: a.deleted ? 'delete' : 'put', recordId: a.id, baseVersion: null, fields: a.deleted ? {} : { ...a } })
+        }
+        summary.activitiesAdded++
+      })
+      write(db.activities.bulkAdd(newActivities))
+      queue(queued)
     }
-    await db.activities.bulkAdd(newActivities)
-    const knownPhotos = new Set(await db.photos.toCollection().primaryKeys())
+    const knownPhotos = new Set(photoIds)
     const newPhotos = backup.photos.filter((p) => !knownPhotos.has(p.id))
-    await db.photos.bulkAdd(newPhotos.map((p) => ({
+    write(db.photos.bulkAdd(newPhotos.map((p) => ({
       id: p.id, activityId: p.activityId, blob: base64ToBlob(p.base64, p.mimeType), width: p.width, height: p.height, createdAt: p.createdAt,
-    })))
+    }))))
     summary.photosAdded = newPhotos.length
     if (settingsTaken && backup.settings) {
-      await db.settings.put({ key: 'branch', value: backup.settings, updatedAt: backup.exportedAt, serverVersion: null })
-      queued.push({ entity: 'settings', op: 'put', recordId: LOCAL_SETTINGS_RECORD_ID, baseVersion: null, fields: { ...backup.settings } })
+      write(db.settings.put({ key: 'branch', value: backup.settings, updatedAt: backup.exportedAt, serverVersion: null }))
+      queue([{ entity: 'settings', op: 'put', recordId: LOCAL_SETTINGS_RECORD_ID, baseVersion: null, fields: { ...backup.settings } }])
       summary.settingsApplied = true
     }
-    // Queued in the order the one-by-one import queued them: members, activities, settings.
-    await appendManyToOutbox(queued)
+    // the device's sequence counter moves once for the whole import
+    if (nextSeq > (lastSeq ?? 0) + 1) write(db.meta.put({ key: META_KEYS.lastClientSeq, value: nextSeq - 1 }))
+    await Promise.all(writes)
     return summary
   })
 }

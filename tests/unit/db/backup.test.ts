@@ -76,6 +76,24 @@ describe('backup', () => {
     expect(await listMembers()).toHaveLength(0)
   })
 
+  it('a bad record late in a long file, after earlier records were already on their way to IndexedDB, still changes nothing', async () => {
+    await seedDevice()
+    const backup = await exportBackup()
+    const long = structuredClone(backup)
+    const template = long.activities.find((a) => !a.deleted)!
+    for (let i = 0; i < 1200; i++) long.activities.push({ ...template, id: `bulk-${String(i).padStart(4, '0')}` })
+    long.activities[1100] = { ...long.activities[1100]!, date: 'yesterday' }
+    useDatabase(`restore-${Math.random()}`)
+    await expect(importBackup(JSON.stringify(long))).rejects.toThrow(/备份文件已损坏.*activities\.1100\.date/)
+    expect(await listAllActivities()).toHaveLength(0)
+    expect(await listMembers()).toHaveLength(0)
+    expect(await readOutbox(10)).toEqual([])
+    long.activities[1100] = { ...template, id: 'bulk-fixed' }
+    expect(await importBackup(JSON.stringify(long))).toMatchObject({ activitiesAdded: 1202 })
+    // the member, 1,202 activities (the tombstone as a delete) and the settings, under consecutive numbers
+    expect((await readOutbox(2000)).map((m) => m.clientSeq)).toEqual(Array.from({ length: 1204 }, (_, i) => i + 1))
+  })
+
   it('checks each activity by the same rules as a save, once: a cross-field slip or an unknown field is refused', async () => {
     await seedDevice()
     const backup = await exportBackup()
