@@ -87,6 +87,9 @@ export function isBackfill(activityDate: ChinaDate, enteredAt: Date | number): b
 
 /** Earliest and latest activity dates accepted, relative to today's China date. */
 export const EARLIEST_ACTIVITY_DATE: ChinaDate = '2000-01-01'
+let latestFor: { today: ChinaDate; latest: ChinaDate } | null = null
 export function latestActivityDate(today: ChinaDate = chinaDateOf()): ChinaDate {
-  return addDays(today, 366)
+  // asked once per record checked, with the same today: an import of 10,000 would compute it 10,000 times
+  if (latestFor?.today !== today) latestFor = { today, latest: addDays(today, 366) }
+  return latestFor.latest
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { addDays, chinaDateOf, daysBetween, isBackfill, isChinaDate, monthRange, quarterOf } from '@shared/dates'
+import { addDays, chinaDateOf, daysBetween, isBackfill, isChinaDate, latestActivityDate, monthRange, quarterOf } from '@shared/dates'
 
 afterEach(() => { vi.unstubAllEnvs() })
 
@@ -33,5 +33,12 @@ describe('China calendar dates', () => {
     // entered 2026-01-08 00:30 Beijing time (still Jan 7 in UTC) for a meeting on Jan 1
     expect(isBackfill('2026-01-01', new Date('2026-01-07T16:30:00Z'))).toBe(true)
     expect(isBackfill('2026-01-01', new Date('2026-01-07T15:30:00Z'))).toBe(false)
+  })
+
+  it('the latest date a record may carry is a year and a day ahead of today, and follows today when it changes', () => {
+    expect(latestActivityDate('2026-03-01')).toBe('2027-03-02')
+    expect(latestActivityDate('2026-03-01')).toBe('2027-03-02')
+    expect(latestActivityDate('2027-12-31')).toBe('2028-12-31') // 2028 has 366 days
+    expect(latestActivityDate('2026-03-01')).toBe('2027-03-02')
   })
 })
