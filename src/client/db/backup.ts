@@ -94,7 +94,8 @@ export async function importBackup(text: string): Promise<ImportSummary> {
   // One transaction: all or nothing, so a bad record part-way through the file, a crash or a full disk leaves the
   // device exactly as it was and the import can simply be run again. Written in bulk (one bulkAdd per table and
   // step, not a round trip per record), and not awaited step by step: IndexedDB writes one step's records while
-  // the next step's are checked by the shared record rules (the same rules as a form's save), once each.
+  // the next step's are checked by the shared record rules (the same rules as a form's save), once each. The
+  // transaction is open while the file is checked (seconds for 50,000 records): other tabs' writes wait for it.
   return db.transaction('rw', [db.activities, db.members, db.settings, db.photos, db.outbox, db.meta], async () => {
     const summary: ImportSummary = {
       activitiesAdded: 0, activitiesKept: 0, membersAdded: 0, membersSkipped: 0, photosAdded: 0, settingsApplied: false,
