@@ -48,6 +48,47 @@ export function browserCpuMs(profileDir: string): number {
   return treeCpuMs(procs, roots.map(([pid]) => pid))
 }
 
+/**
+ * The same CPU split by the kind of process: `browser` (where IndexedDB's backing store runs unless the storage
+ * service is its own process), `renderer` (the page's JavaScript, structured clone), `network`, `storage`, `gpu`, or
+ * another utility's sub-type.
+ */
+export function browserCpuByKind(profileDir: string): Record<string, number> {
+  const procs = readProcesses()
+  const root = [...procs].find(([, p]) => p.cmdline.includes(`--user-data-dir=${profileDir}`) && !p.cmdline.includes('--type='))
+  const out: Record<string, number> = {}
+  if (!root) return out
+  const seen = new Set<number>()
+  const stack: number[] = [root[0]]
+  while (stack.length > 0) {
+    const pid = stack.pop()!
+    if (seen.has(pid)) continue
+    seen.add(pid)
+    const info = procs.get(pid)
+    if (info) {
+      const kind = processKind(info.cmdline)
+      out[kind] = (out[kind] ?? 0) + info.cpuMs
+    }
+    for (const [child, p] of procs) if (p.ppid === pid) stack.push(child)
+  }
+  return out
+}
+
+function processKind(cmdline: string): string {
+  const args = cmdline.split(/[\0 ]/)
+  const value = (flag: string) => args.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1)
+  const type = value('--type')
+  if (!type) return 'browser'
+  if (type === 'utility') {
+    const sub = value('--utility-sub-type') ?? 'utility'
+    if (sub.startsWith('network.')) return 'network'
+    if (sub.startsWith('storage.')) return 'storage'
+    return sub
+  }
+  if (type === 'gpu-process') return 'gpu'
+  return type
+}
+
 /** CPU ms of process `pid` (such as the bench's server) and its descendants so far. */
 export function processCpuMs(pid: number): number {
   return treeCpuMs(readProcesses(), [pid])

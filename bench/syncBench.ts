@@ -22,7 +22,7 @@ import { MAX_PULL_LIMIT, PROTOCOL_VERSION, type PullPage } from '../src/shared/s
 import { createSignedInBranch, pushRecords, sqliteStorage, startBenchServer, syntheticActivities } from './serverProcess'
 import { startPouchServer } from './syncPouchServer'
 import { startPeerServer } from './syncPeerServer'
-import { browserCpuMs, processCpuMs, waitForQuietBrowser } from './processCpu'
+import { browserCpuByKind, browserCpuMs, processCpuMs, waitForQuietBrowser } from './processCpu'
 import { APP_PACKAGES, ms, percentile, type BenchLine } from './support'
 
 const RECORDS = 10_000
@@ -75,6 +75,18 @@ async function withFreshBrowser<T>(url: string, fn: (page: Page, dir: string) =>
     await context?.close()
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** CPU ms per kind of process between two readings (a process that started in between counts from 0). */
+function cpuSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([kind, v]) => [kind, v - (before[kind] ?? 0)]))
+}
+
+/** The kinds any run used CPU in, busiest first. */
+function kindsOf(...runs: Record<string, number>[][]): string[] {
+  const total = new Map<string, number>()
+  for (const k of runs.flat()) for (const [kind, v] of Object.entries(k)) total.set(kind, (total.get(kind) ?? 0) + v)
+  return [...total].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).map(([kind]) => kind)
 }
 
 /**
@@ -168,6 +180,8 @@ export async function measureSync(): Promise<BenchLine[]> {
     const oursCpu: number[] = []
     const floorCpu: number[] = []
     const serverCpu: number[] = []
+    const oursByKind: Record<string, number>[] = []
+    const floorByKind: Record<string, number>[] = []
     const pouchTimes: number[] = []
     const rxdbTimes: number[] = []
     const replicacheTimes: number[] = []
@@ -197,19 +211,23 @@ export async function measureSync(): Promise<BenchLine[]> {
           { username: login.username, password: login.password })
         const profiler = await startPageProfile(page)
         const cpuBefore = browserCpuMs(dir)
+        const kindsBefore = browserCpuByKind(dir)
         const serverBefore = processCpuMs(server.pid)
         const r = await page.evaluate(() => (window as unknown as SyncBenchWindow).syncBench.runOurs())
         await profiler?.stop(`ours-${run}`)
         oursCpu.push(browserCpuMs(dir) - cpuBefore)
+        oursByKind.push(cpuSince(kindsBefore, browserCpuByKind(dir)))
         serverCpu.push(processCpuMs(server.pid) - serverBefore)
         if (r.status !== 'ok' || r.stored !== RECORDS) throw new Error(`our sync ended ${r.status} with ${r.stored} rows`)
         ours.push(r.ms)
         const rows = await page.evaluateHandle(() => (window as unknown as SyncBenchWindow).syncBench.storedRows())
         const floorProfiler = await startPageProfile(page)
         const floorBefore = browserCpuMs(dir)
+        const floorKindsBefore = browserCpuByKind(dir)
         const f = await page.evaluate((stored) => (window as unknown as SyncBenchWindow).syncBench.runFloor(stored), rows)
         await floorProfiler?.stop(`floor-${run}`)
         floorCpu.push(browserCpuMs(dir) - floorBefore)
+        floorByKind.push(cpuSince(floorKindsBefore, browserCpuByKind(dir)))
         if (f.stored !== RECORDS) throw new Error(`floor stored ${f.stored} rows`)
         floor.push(f.ms)
       })
@@ -262,6 +280,13 @@ export async function measureSync(): Promise<BenchLine[]> {
         // The phone's own work, apart from the server's: here both share the machine's cores, on a phone they do not.
         name: 'sync: CPU of the browser\'s processes, ours / floor (medians)',
         value: `${(median(oursCpu) / median(floorCpu)).toFixed(2)}× (ours ${ms(median(oursCpu))} [${list(oursCpu)}], floor ${ms(median(floorCpu))})`,
+      },
+      {
+        // Which of the browser's processes the difference is in: the page's JavaScript and structured clone
+        // (renderer), IndexedDB's backing store (browser, or storage), fetching and decompressing (network).
+        name: 'sync: CPU by process, ours / floor (medians)',
+        value: kindsOf(oursByKind, floorByKind).map((kind) =>
+          `${kind} ${ms(median(oursByKind.map((k) => k[kind] ?? 0)))} / ${ms(median(floorByKind.map((k) => k[kind] ?? 0)))}`).join(', '),
       },
       {
         // On this machine the server's CPU comes out of the same cores the browser writes with; the floor has none.
