@@ -5,8 +5,11 @@ import { tooLongMessage } from './textMessages'
 
 export { tooLongMessage } from './textMessages'
 
-export const idSchema = z.string().check(z.minLength(8, '编号无效'), z.maxLength(64, '编号无效'),
-  z.regex(/^[A-Za-z0-9_-]+$/, '编号无效'))
+/**
+ * A record or member id: 8–64 of A–Z, a–z, 0–9, _ and -. One check, not three: a record names every member it
+ * lists by id (a meeting's 应到 of 30 members is 30 ids), so this runs dozens of times per record checked.
+ */
+export const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '编号无效'))
 
 
 function maxChars(max: number, label: string) {

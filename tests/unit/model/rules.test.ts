@@ -37,6 +37,17 @@ describe('validateRecordFields', () => {
     if (key !== '__proto__') expect(messagesOf(r)).toEqual([`未知字段：${key}`])
   })
 
+  it.each([
+    ['seven characters', 'abcdefg', false], ['eight', 'abcdefgh', true], ['sixty-four', 'a'.repeat(64), true],
+    ['sixty-five', 'a'.repeat(65), false], ['a space', 'member aaaaaaa', false], ['a dot', 'member.aaaaaaa', false],
+    ['Chinese', '成员成员成员成员', false], ['a newline at the end', 'member-aaaaaaaa\n', false],
+  ])('checks a member id on 应到 (%s)', (_what, id, accepted) => {
+    const r = validateRecordFields('activity', activity({ types: ['committeeMeeting'],
+      attendance: { expected: [a, id], leave: [], absent: [], observers: '' } }), { today })
+    expect(r.ok).toBe(accepted)
+    if (!accepted) expect(r.issues).toEqual([{ path: 'attendance.expected.1', message: '编号无效' }])
+  })
+
   it('names the field in Chinese when a value has the wrong type or is missing', () => {
     expect(messagesOf(validateRecordFields('activity', activity({ topic: 42 }), { today }))).toEqual(['主题无效'])
     const { place: _place, ...noPlace } = activity()
