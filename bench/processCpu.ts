@@ -26,54 +26,55 @@ function readProcesses(): Map<number, ProcInfo> {
   return out
 }
 
-/** CPU ms of the processes `roots` and all their descendants (a process that has ended counts 0). */
-function treeCpuMs(procs: Map<number, ProcInfo>, roots: number[]): number {
-  let total = 0
+/** The processes `roots` and all their descendants that are still running. */
+function processTree(procs: Map<number, ProcInfo>, roots: number[]): ProcInfo[] {
+  const out: ProcInfo[] = []
   const seen = new Set<number>()
   const stack = [...roots]
   while (stack.length > 0) {
     const pid = stack.pop()!
     if (seen.has(pid)) continue
     seen.add(pid)
-    total += procs.get(pid)?.cpuMs ?? 0
-    for (const [child, p] of procs) if (p.ppid === pid) stack.push(child)
-  }
-  return total
-}
-
-/** CPU ms of the Chromium started with `--user-data-dir=<profileDir>` and all its descendants; 0 if not found. */
-export function browserCpuMs(profileDir: string): number {
-  const procs = readProcesses()
-  const roots = [...procs].filter(([, p]) => p.cmdline.includes(`--user-data-dir=${profileDir}`) && !p.cmdline.includes('--type='))
-  return treeCpuMs(procs, roots.map(([pid]) => pid))
-}
-
-/**
- * The same CPU split by the kind of process: `browser` (where IndexedDB's backing store runs unless the storage
- * service is its own process), `renderer` (the page's JavaScript, structured clone), `network`, `storage`, `gpu`, or
- * another utility's sub-type.
- */
-export function browserCpuByKind(profileDir: string): Record<string, number> {
-  const procs = readProcesses()
-  const root = [...procs].find(([, p]) => p.cmdline.includes(`--user-data-dir=${profileDir}`) && !p.cmdline.includes('--type='))
-  const out: Record<string, number> = {}
-  if (!root) return out
-  const seen = new Set<number>()
-  const stack: number[] = [root[0]]
-  while (stack.length > 0) {
-    const pid = stack.pop()!
-    if (seen.has(pid)) continue
-    seen.add(pid)
     const info = procs.get(pid)
-    if (info) {
-      const kind = processKind(info.cmdline)
-      out[kind] = (out[kind] ?? 0) + info.cpuMs
-    }
+    if (info) out.push(info)
     for (const [child, p] of procs) if (p.ppid === pid) stack.push(child)
   }
   return out
 }
 
+/** CPU ms of the processes `roots` and all their descendants (a process that has ended counts 0). */
+function treeCpuMs(procs: Map<number, ProcInfo>, roots: number[]): number {
+  return processTree(procs, roots).reduce((sum, p) => sum + p.cpuMs, 0)
+}
+
+/** The browser process of the Chromium started with `--user-data-dir=<profileDir>`. */
+function browserRoots(procs: Map<number, ProcInfo>, profileDir: string): number[] {
+  return [...procs].filter(([, p]) => p.cmdline.includes(`--user-data-dir=${profileDir}`) && !p.cmdline.includes('--type='))
+    .map(([pid]) => pid)
+}
+
+/** CPU ms of the Chromium started with `--user-data-dir=<profileDir>` and all its descendants; 0 if not found. */
+export function browserCpuMs(profileDir: string): number {
+  const procs = readProcesses()
+  return treeCpuMs(procs, browserRoots(procs, profileDir))
+}
+
+/**
+ * The same CPU split by the kind of process: `browser` (where IndexedDB's backing store runs unless the storage
+ * service is its own process), `renderer` (the page's JavaScript, structured clone), `network`, `storage`, `gpu`, or
+ * another utility's sub-type. A process that ends between two readings drops out of the later one.
+ */
+export function browserCpuByKind(profileDir: string): Record<string, number> {
+  const procs = readProcesses()
+  const out: Record<string, number> = {}
+  for (const p of processTree(procs, browserRoots(procs, profileDir))) {
+    const kind = processKind(p.cmdline)
+    out[kind] = (out[kind] ?? 0) + p.cpuMs
+  }
+  return out
+}
+
+/** Chromium rewrites its children's command lines into one space-separated string (setproctitle). */
 function processKind(cmdline: string): string {
   const args = cmdline.split(/[\0 ]/)
   const value = (flag: string) => args.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1)
