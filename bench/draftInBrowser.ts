@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import type { Browser } from 'playwright-core'
-import { ms, serveDirectory, type BenchLine } from './support'
+import { APP_PACKAGES, ms, serveDirectory, type BenchLine } from './support'
 
 const OUT = 'bench/out/draft-page'
 const TARGET_MS = 1000
@@ -16,6 +16,7 @@ async function buildBenchPage() {
     // as the app's own build does for the libraries it bundles (docx reads process.env.NODE_ENV)
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     resolve: {
+      dedupe: APP_PACKAGES,
       alias: {
         '@shared': fileURLToPath(new URL('../src/shared', import.meta.url)),
         '@client': fileURLToPath(new URL('../src/client', import.meta.url)),
