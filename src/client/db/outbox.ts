@@ -40,3 +40,37 @@ export function pendingEntries(): Promise<OutboxEntry[]> {
 export function pendingKey(entity: SyncEntity, recordId: string): string {
   return entity === 'settings' ? 'settings' : `${entity}:${recordId}`
 }
+
+/** What a stored record sends as a create's fields: the record without what only this device keeps. */
+function recordAsFields(record: object): Record<string, unknown> {
+  const { serverVersion: _serverVersion, deletedAt: _deletedAt, ...fields } = record as Record<string, unknown>
+  return fields
+}
+
+/**
+ * Entries as they are sent: one whose fields are its record's (`fieldsFromRecord`) gets the record as it is now,
+ * read in one bulkGet per table. A later edit of that record is its own entry after it, so sending today's copy
+ * first gives the server the same result. Must run where the records can be read (any transaction over them).
+ */
+export async function withRecordFields(entries: OutboxEntry[]): Promise<OutboxEntry[]> {
+  const byReference = entries.filter((e) => e.fieldsFromRecord && e.mutation.entity !== 'settings')
+  if (byReference.length === 0) return entries
+  const db = getDb()
+  const records = new Map<string, object>()
+  for (const entity of ['activity', 'member'] as const) {
+    const ids = byReference.filter((e) => e.mutation.entity === entity).map((e) => e.mutation.recordId)
+    if (ids.length === 0) continue
+    const rows = await (entity === 'activity' ? db.activities : db.members).bulkGet(ids)
+    rows.forEach((row, i) => { if (row) records.set(pendingKey(entity, ids[i]!), row) })
+  }
+  return entries.map((e) => {
+    const record = e.fieldsFromRecord ? records.get(pendingKey(e.mutation.entity, e.mutation.recordId)) : undefined
+    // a record gone from this device (it is kept while anything of it waits, recycleBin.ts) sends nothing to merge
+    return record ? { ...e, mutation: { ...e.mutation, fields: recordAsFields(record) } } : e
+  })
+}
+
+/** Waiting entries, oldest first, with their fields as they are sent (withRecordFields). */
+export async function pendingChanges(): Promise<OutboxEntry[]> {
+  return withRecordFields(await pendingEntries())
+}

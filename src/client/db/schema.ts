@@ -37,6 +37,12 @@ export interface OutboxEntry {
   mutation: Mutation
   /** set when the server acknowledged it with an error: kept so the user can see why */
   rejectedReason?: string
+  /**
+   * The change's fields are the record as stored, read when it is sent (`withRecordFields`, outbox.ts) rather
+   * than copied in here: a backup import's creates (db/backup.ts), whose copies would double what the import
+   * writes. Such an entry keeps `mutation.fields` empty.
+   */
+  fieldsFromRecord?: true
 }
 
 export interface MetaEntry {

@@ -8,7 +8,7 @@ import type { Table } from 'dexie'
 import { getDb } from '../connection'
 import { META_KEYS } from '../metaKeys'
 import type { OutboxEntry } from '../schema'
-import { pendingEntries, pendingKey } from '../outbox'
+import { pendingChanges, pendingKey } from '../outbox'
 import { recordTable, type RecordEntity } from './tables'
 
 /** Fields only the server decides; a local change never overrides the server's value for these. */
@@ -153,7 +153,7 @@ export async function applyPullPages(pages: readonly PullPage[], fromCursor?: nu
   const db = getDb()
   return db.transaction('rw', [db.activities, db.members, db.settings, db.outbox, db.meta], async () => {
     const [cursorRow, waiting, quietRow, arrivalsRow, settingsRow] = await Promise.all([
-      db.meta.get(META_KEYS.cursor), pendingEntries(), db.meta.get(META_KEYS.quietPull),
+      db.meta.get(META_KEYS.cursor), pendingChanges(), db.meta.get(META_KEYS.quietPull),
       db.meta.get(META_KEYS.newlySynced), db.settings.get('branch'),
     ])
     const stored = cursorRow?.value

@@ -6,6 +6,7 @@ import { readMeta } from '../meta'
 import { META_KEYS } from '../metaKeys'
 import { UNEXPLAINED_REFUSAL } from '@shared/rejectedChanges'
 import { recordTable } from './tables'
+import { withRecordFields } from '../outbox'
 
 /**
  * The oldest waiting changes of one clientId, with the settings recordId mapped to the branch id. Nothing while a
@@ -15,9 +16,8 @@ export async function readPushBatch(limit: number, branchId: string): Promise<Mu
   if (await readMeta<boolean>(META_KEYS.rosterMappingPending)) return []
   const rows = await getDb().outbox.orderBy('clientSeq').filter((e) => e.rejectedReason === undefined).limit(limit).toArray()
   const clientId = rows[0]?.mutation.clientId
-  return rows
-    .filter((r) => r.mutation.clientId === clientId)
-    .map((r) => (r.mutation.entity === 'settings' ? { ...r.mutation, recordId: branchId } : r.mutation))
+  const batch = await withRecordFields(rows.filter((r) => r.mutation.clientId === clientId))
+  return batch.map((r) => (r.mutation.entity === 'settings' ? { ...r.mutation, recordId: branchId } : r.mutation))
 }
 
 export interface PushOutcome {

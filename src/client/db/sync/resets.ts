@@ -1,9 +1,11 @@
 // Starting over: a new clientId for the outbox, dropping the synced copy, re-queueing it for a restored server,
 // parking changes meant for another branch, and wiping the branch's data after removal.
 import { getDb } from '../connection'
-import { newId, nextClientSeq } from '../meta'
+import { getDeviceId, newId, nextClientSeq, readMeta } from '../meta'
 import { META_KEYS } from '../metaKeys'
-import { appendToOutbox, LOCAL_SETTINGS_RECORD_ID, pendingEntries, pendingKey } from '../outbox'
+import { LOCAL_SETTINGS_RECORD_ID, pendingEntries, pendingKey } from '../outbox'
+import type { OutboxEntry } from '../schema'
+import type { SyncEntity } from '@shared/sync/mutation'
 import { PARKED_FOR_OTHER_BRANCH } from '@shared/rejectedChanges'
 import { recordTable } from './tables'
 
@@ -19,7 +21,7 @@ export async function rotateClientId(): Promise<string> {
     for (const entry of await pendingEntries()) {
       const clientSeq = await nextClientSeq()
       await db.outbox.delete(entry.clientSeq)
-      await db.outbox.add({ clientSeq, mutation: { ...entry.mutation, clientId, clientSeq } })
+      await db.outbox.add({ ...entry, clientSeq, mutation: { ...entry.mutation, clientId, clientSeq } })
     }
     return clientId
   })
@@ -62,22 +64,29 @@ export async function requeueSyncedRecords(): Promise<number> {
   const db = getDb()
   return db.transaction('rw', [db.activities, db.members, db.settings, db.outbox, db.meta], async () => {
     const touched = await recordsWithChanges()
-    let queued = 0
+    const clientId = await getDeviceId()
+    let clientSeq = (await readMeta<number>(META_KEYS.lastClientSeq)) ?? 0
+    const entries: OutboxEntry[] = []
+    // A put's fields are its record's, read when sent (OutboxEntry.fieldsFromRecord): every record on the phone
+    // is queued here, and one bulkAdd of references costs a fraction of a copy of each.
+    const queue = (entity: SyncEntity, op: 'put' | 'delete', recordId: string, fields: Record<string, unknown> | null) => {
+      clientSeq++
+      const mutation = { clientId, clientSeq, entity, op, recordId, baseVersion: null, fields: fields ?? {} }
+      entries.push(fields === null && op === 'put' ? { clientSeq, mutation, fieldsFromRecord: true } : { clientSeq, mutation })
+    }
     for (const entity of ['activity', 'member'] as const) {
       const rows = await recordTable(entity).filter((r) => r.serverVersion !== null && !touched.has(pendingKey(entity, r.id))).toArray()
-      for (const row of rows) {
-        const { serverVersion: _sv, ...fields } = row
-        if (row.deleted) await appendToOutbox(entity, 'delete', row.id, null, {})
-        else await appendToOutbox(entity, 'put', row.id, null, fields as Record<string, unknown>)
-        queued++
-      }
+      for (const row of rows) queue(entity, row.deleted ? 'delete' : 'put', row.id, row.deleted ? {} : null)
     }
     const settings = await db.settings.get('branch')
     if (settings && settings.serverVersion !== null && !touched.has('settings')) {
-      await appendToOutbox('settings', 'put', LOCAL_SETTINGS_RECORD_ID, null, { ...settings.value })
-      queued++
+      queue('settings', 'put', LOCAL_SETTINGS_RECORD_ID, { ...settings.value })
     }
-    return queued
+    if (entries.length > 0) {
+      await db.outbox.bulkAdd(entries)
+      await db.meta.put({ key: META_KEYS.lastClientSeq, value: clientSeq })
+    }
+    return entries.length
   })
 }
 
